@@ -1,0 +1,109 @@
+// One HTTP server on one port: GraphQL at /graphql, probes, and the built client with SPA fallback.
+import express from 'express';
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { getSchema } from './schema.ts';
+import { isReady } from './database.ts';
+import { makeFormatError } from '../graphql/errors.ts';
+import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
+import { createLoaders } from '../graphql/loaders.ts';
+import type { Context } from '../graphql/context.ts';
+
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+export interface HttpApp {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+export async function createHttpApp(config: Config, orm: MikroORM, log: Logger): Promise<HttpApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = http.createServer(app);
+  const schema = await getSchema();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule(config.maxDepth)],
+    formatError: makeFormatError(log, { exposeStack: false }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(schema, config.maxCost),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Paths only: query strings may carry GraphQL variables with personal data.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await isReady(orm);
+    res.status(ready.ok ? 200 : 503).json(ready.ok ? { status: 'ready' } : { status: 'not ready', reason: ready.reason });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork() as Context['em'];
+        const requestId = String(req.id);
+        return {
+          em,
+          requestId,
+          log: req.log,
+          actor: null,
+          clientIp: req.ip ?? null,
+          loaders: createLoaders(em),
+        };
+      },
+    }),
+  );
+
+  const index = path.join(config.clientDir, 'index.html');
+  app.use(express.static(config.clientDir, { index: false, maxAge: '1h', fallthrough: true }));
+  // SPA fallback: any other GET that wants a page gets the client's index.html.
+  app.get(/^(?!\/graphql).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The client is not built: run `npm run build:client`.');
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+  return { server, apollo };
+}

@@ -1,0 +1,51 @@
+// Rejects abusive operations before execution: a depth limit (validation rule) and a cost limit
+// (computed with the operation's variables, so `first: 100` costs a hundred times its nodes).
+import { getNamedType, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
+
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return maxDepthRule({
+    n: maxDepth,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limitCode: 'QUERY_TOO_DEEP' } }),
+        ),
+    ],
+  });
+}
+
+/** A list field costs its children once per item it may return: `first`/`last`, or the default page size. */
+const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!getNamedType(field.type).name.endsWith('Connection')) return undefined;
+  const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+  // Larger pages are refused by the resolver with BAD_USER_INPUT; cost them at the most they could return.
+  return 1 + Math.min(Math.max(asked, 0), MAX_PAGE_SIZE) * childComplexity;
+};
+
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Starts one embedded PostgreSQL for the whole run and prepares a migrated, seeded template database;
+// each test file clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../server/src/app/embedded-postgres.ts';
+import { openOrm } from '../../server/src/app/orm.ts';
+import { DatabaseSeeder } from '../../seeds/DatabaseSeeder.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDb: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'changhu-test-'));
+  const db = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+  const admin = new URL(db.url);
+  admin.pathname = '/postgres';
+  const templateUrl = new URL(db.url);
+  templateUrl.pathname = '/changhu';
+  const orm = await openOrm(templateUrl.toString(), { poolMax: 2 });
+  await orm.migrator.up();
+  await orm.seeder.seed(DatabaseSeeder);
+  await orm.close(true);
+  project.provide('pgAdminUrl', admin.toString());
+  project.provide('templateDb', 'changhu');
+  return async () => {
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
