@@ -7,7 +7,7 @@ const FIELDS = `id name idNumber masked birthDate sex phone insuranceType insure
   region { code name level path { code name level } }`;
 
 const CREATE = `mutation($input: CreateInsuredPersonInput!) { createInsuredPerson(input: $input) { ${FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $input: InsuredPersonInput!, $v: Int) { updateInsuredPerson(id: $id, input: $input, expectedVersion: $v) { ${FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateInsuredPersonInput!, $v: Int) { updateInsuredPerson(id: $id, input: $input, expectedVersion: $v) { ${FIELDS} } }`;
 const LIST = `query($filter: InsuredPersonFilter, $first: Int, $after: String, $last: Int, $before: String) {
   insuredPersons(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id name regionCode } } } }`;
@@ -107,6 +107,15 @@ describe('insured persons over HTTP', () => {
     expect(r.body.data.updateInsuredPerson).toMatchObject({ address: '新地址1号', version: created.version + 1 });
     const stale = await s.gql(UPDATE, { id: created.id, input: { ...fields, address: '又一个地址' }, v: created.version });
     expect(codeOf(stale)).toBe('CONFLICT');
+  });
+
+  it('keeps the stored ID number when an update omits it', async () => {
+    const input = personInput();
+    const created = (await s.gql(CREATE, { input })).body.data.createInsuredPerson;
+    const { id: _id, idNumber: _n, ...fields } = input;
+    const r = await s.gql(UPDATE, { id: created.id, input: { ...fields, name: '改名' } });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.updateInsuredPerson).toMatchObject({ name: '改名', idNumber: created.idNumber, birthDate: created.birthDate });
   });
 
   it('records a death once, and rejects a second or a future date', async () => {

@@ -38,7 +38,9 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     orm,
     embedded,
     async close() {
-      await orm.close(true);
+      // A connection stuck in the pool must not keep the embedded server from stopping.
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([orm.close(true).catch((err) => log.error({ err }, 'closing the pool failed')), timeout]);
       await embedded?.stop();
     },
   };

@@ -17,6 +17,7 @@ import { isReady } from './database.ts';
 import { makeFormatError } from '../graphql/errors.ts';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
+import { legacyJsonStatusPlugin } from '../graphql/http-status.ts';
 import type { Context } from '../graphql/context.ts';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -44,6 +45,7 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin(schema, config.maxCost),
+      legacyJsonStatusPlugin,
     ],
   });
   await apollo.start();

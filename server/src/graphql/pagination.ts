@@ -1,6 +1,7 @@
 // Relay-style cursor connections: one generic shape every list in the API uses.
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cursor } from '@mikro-orm/core';
+import { Cursor, type EntityName, type FilterQuery, type FindByCursorOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { FieldErrors } from '../shared/errors.ts';
 
 @ObjectType('PageInfo')
@@ -104,5 +105,29 @@ export function toConnection<T, N>(page: Page<T>, map: (item: T) => N) {
       startCursor: page.startCursor,
       endCursor: page.endCursor,
     },
+  };
+}
+
+/**
+ * One page of entities by cursor, plus the total: two statements, run one after the other.
+ * (MikroORM 7.2's findAndCount runs both at once and, when both fail, leaks a pooled connection.)
+ */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: FindByCursorOptions<T>['orderBy'],
+  page: PageRequest,
+): Promise<Page<T>> {
+  const cursor = await em.findByCursor(entity, { where, orderBy, includeCount: false, ...page } as never);
+  const totalCount = await em.count(entity, where as never);
+  return {
+    items: cursor.items as T[],
+    totalCount,
+    hasNextPage: cursor.hasNextPage,
+    hasPreviousPage: cursor.hasPrevPage,
+    startCursor: cursor.startCursor,
+    endCursor: cursor.endCursor,
+    cursorOf: (item) => cursor.from(item as never),
   };
 }

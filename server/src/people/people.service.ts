@@ -8,7 +8,7 @@ import { checkDeath, checkPersonInput, classifySearch, type PersonInput } from '
 import { conflict, InputError, notFound } from '../shared/errors.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import type { Actor } from '../graphql/context.ts';
-import type { Page, PageRequest } from '../graphql/pagination.ts';
+import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 
 export interface PersonFilter {
   regionCode?: string | null;
@@ -52,20 +52,7 @@ export class PeopleService {
     if (search?.kind === 'name') where.push({ name: { $ilike: '%' + likeEscape(search.value) + '%' } });
     if (filter.status) where.push({ status: filter.status });
     if (filter.insuranceType) where.push({ insuranceType: filter.insuranceType });
-    const cursor = await this.em.findByCursor(InsuredPerson, {
-      where: { $and: where },
-      orderBy: { name: 'asc', id: 'asc' },
-      ...page,
-    });
-    return {
-      items: cursor.items,
-      totalCount: cursor.totalCount,
-      hasNextPage: cursor.hasNextPage,
-      hasPreviousPage: cursor.hasPrevPage,
-      startCursor: cursor.startCursor,
-      endCursor: cursor.endCursor,
-      cursorOf: (p) => cursor.from(p),
-    };
+    return findPage(this.em, InsuredPerson, { $and: where }, { name: 'asc', id: 'asc' }, page);
   }
 
   async create(actor: Actor | null, input: PersonInput & { id?: string | null }): Promise<InsuredPerson> {
