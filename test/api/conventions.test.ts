@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 
 let s: TestServer;
 const clientDir = mkdtempSync(path.join(os.tmpdir(), 'changhu-client-'));
@@ -11,7 +11,9 @@ beforeAll(async () => {
   writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>client</title>');
   writeFileSync(path.join(clientDir, 'app.js'), 'console.log(1)');
   s = await startTestServer({ clientDir, maxDepth: 10, maxCost: 5000 });
+  officer = await s.as('officer');
 });
+let officer: Gql;
 afterAll(async () => {
   await s?.stop();
 });
@@ -24,38 +26,38 @@ const nested = (depth: number) => {
 
 describe('limits', () => {
   it('rejects a query deeper than the limit before execution with QUERY_TOO_DEEP', async () => {
-    expect((await s.gql(nested(8))).body.errors).toBeUndefined();
-    const r = await s.gql(nested(12));
+    expect((await officer(nested(8))).body.errors).toBeUndefined();
+    const r = await officer(nested(12));
     expect(codeOf(r)).toBe('QUERY_TOO_DEEP');
     expect(r.body.data).toBeUndefined();
   });
 
   it('rejects a query whose pages multiply beyond the cost limit with QUERY_TOO_COSTLY', async () => {
     const one = (i: number) => `a${i}: insuredPersons(first: 100) { nodes { name region { name path { name } } } }`;
-    expect((await s.gql(`{ ${one(1)} }`)).body.errors).toBeUndefined();
-    const r = await s.gql(`{ ${Array.from({ length: 12 }, (_, i) => one(i)).join(' ')} }`);
+    expect((await officer(`{ ${one(1)} }`)).body.errors).toBeUndefined();
+    const r = await officer(`{ ${Array.from({ length: 12 }, (_, i) => one(i)).join(' ')} }`);
     expect(codeOf(r)).toBe('QUERY_TOO_COSTLY');
     expect(r.body.data).toBeUndefined();
   });
 
   it('counts page sizes given as variables', async () => {
     const q = `query($n: Int) { ${Array.from({ length: 12 }, (_, i) => `a${i}: insuredPersons(first: $n) { nodes { name region { name path { name } } } }`).join(' ')} }`;
-    expect(codeOf(await s.gql(q, { n: 1 }))).toBeUndefined();
-    expect(codeOf(await s.gql(q, { n: 100 }))).toBe('QUERY_TOO_COSTLY');
+    expect(codeOf(await officer(q, { n: 1 }))).toBeUndefined();
+    expect(codeOf(await officer(q, { n: 100 }))).toBe('QUERY_TOO_COSTLY');
   });
 });
 
 describe('errors', () => {
   it('gives GraphQL validation errors their code', async () => {
-    expect(codeOf(await s.gql('{ noSuchField }'))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await s.gql('{ insuredPersons('))).toBe('GRAPHQL_PARSE_FAILED');
+    expect(codeOf(await officer('{ noSuchField }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await officer('{ insuredPersons('))).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('masks unexpected errors: no stack, no SQL', async () => {
     const broken = await startTestServer();
     try {
       await broken.db.orm.em.fork().getConnection().execute('alter table insured_person rename to gone');
-      const r = await broken.gql('{ insuredPersons { totalCount } }');
+      const r = await (await broken.as('officer'))('{ insuredPersons { totalCount } }');
       expect(codeOf(r)).toBe('INTERNAL_SERVER_ERROR');
       expect(r.body.errors![0]!.message).toBe('Internal server error');
       const text = JSON.stringify(r.body);
@@ -68,7 +70,7 @@ describe('errors', () => {
 
 describe('introspection', () => {
   it('is on by configuration in development and can be switched off', async () => {
-    expect((await s.gql('{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
+    expect((await officer('{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
     const off = await startTestServer({ introspection: false });
     try {
       expect(codeOf(await off.gql('{ __schema { queryType { name } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -26,7 +26,8 @@ describe('GraphQL over HTTP', () => {
 
   it('answers queries over GET and refuses mutations over GET', async () => {
     const q = encodeURIComponent('{ regions { code name } }');
-    const ok = await nonBrowserFetch(`${s.url}/graphql?query=${q}`);
+    const { cookie } = await s.as('officer');
+    const ok = await nonBrowserFetch(`${s.url}/graphql?query=${q}`, { headers: { cookie } });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as any).data.regions).toEqual([{ code: '3702', name: '青岛市' }]);
     const m = encodeURIComponent('mutation { recordDeath(id: "x", input: { dateOfDeath: "2020-01-01" }) { id } }');

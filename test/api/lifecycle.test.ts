@@ -9,6 +9,8 @@ import getPort from 'get-port';
 import { afterAll, describe, expect, it } from 'vitest';
 import { personInput } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { LOGIN } from '../helpers/server.ts';
+import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'changhu-life-'));
@@ -39,14 +41,18 @@ async function start(port: number, env: Record<string, string> = {}) {
   throw new Error('server did not become ready: ' + output);
 }
 
+let cookie = '';
 async function gql(port: number, query: string, variables?: unknown) {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query, variables }),
   });
+  const set = r.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0]!;
   return (await r.json()) as any;
 }
+const signIn = (port: number) => gql(port, LOGIN, { u: 'officer', p: DEMO_PASSWORD });
 
 const COUNT = '{ insuredPersons { totalCount } }';
 
@@ -55,6 +61,7 @@ describe('server lifecycle', () => {
     const port = await getPort();
     const first = await start(port);
     expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    await signIn(port);
     const seeded = (await gql(port, COUNT)).data.insuredPersons.totalCount;
     expect(seeded).toBeGreaterThan(100);
     const created = await gql(port, 'mutation($i: CreateInsuredPersonInput!) { createInsuredPerson(input: $i) { id } }', { i: personInput({ name: '重启之后' }) });
@@ -63,7 +70,7 @@ describe('server lifecycle', () => {
     // An in-flight request: headers and half the body sent before SIGTERM, the rest after.
     const body = JSON.stringify({ query: COUNT });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve({ status: res.statusCode!, text }));
@@ -96,6 +103,7 @@ describe('server lifecycle', () => {
     try {
       const server = await start(port, { DATABASE_URL: await createTestDatabase(), DATA_DIR: emptyDir });
       expect(existsSync(path.join(emptyDir, 'pg'))).toBe(false);
+      await signIn(port);
       expect((await gql(port, '{ regions { code } }')).data.regions).toEqual([{ code: '3702' }]);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

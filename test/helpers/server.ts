@@ -1,28 +1,54 @@
 // A real server on a free port against a fresh database, and a small GraphQL client for API tests.
 import { startServer, type RunningServer } from '../../server/src/app/server.ts';
+import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  headers: Headers;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, any>; path?: unknown[] }[] };
 }
 
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
 export interface TestServer extends RunningServer {
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Anonymous requests. */
+  gql: Gql;
+  /** Signs in as a user (the demo users share DEMO_PASSWORD) and returns their client. */
+  as(username: string, password?: string): Promise<Gql & { cookie: string }>;
+}
+
+export function clientFor(url: string, cookie = ''): Gql {
+  return async (query, variables) => {
+    const res = await fetch(url + '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse['body'] };
+  };
+}
+
+export const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id username } roles } }`;
+
+/** The session cookie (name=value) from a login response. */
+export function sessionCookie(res: GraphQLResponse): string {
+  const set = res.headers.get('set-cookie') ?? '';
+  return set.split(';')[0] ?? '';
 }
 
 export async function startTestServer(overrides: Parameters<typeof startServer>[0] = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const running = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, logLevel: 'silent', ...overrides });
+  const gql = clientFor(running.url);
   return {
     ...running,
-    async gql(query, variables, headers = {}) {
-      const res = await fetch(running.url + '/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
+    gql,
+    async as(username, password = DEMO_PASSWORD) {
+      const res = await gql(LOGIN, { u: username, p: password });
+      if (res.body.errors) throw new Error(`login as ${username} failed: ${JSON.stringify(res.body.errors)}`);
+      const cookie = sessionCookie(res);
+      return Object.assign(clientFor(running.url, cookie), { cookie });
     },
   };
 }

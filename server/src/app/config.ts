@@ -40,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(ROOT, env.DATA_DIR || '.data'),
     pgPort: env.PG_PORT ? int(env.PG_PORT, 0, 'PG_PORT') : null,
-    seedDemo: bool(env.SEED_DEMO, true),
+    seedDemo: bool(env.SEED_DEMO, mode !== 'production'),
     introspection: bool(env.GRAPHQL_INTROSPECTION, mode !== 'production'),
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     maxDepth: int(env.GRAPHQL_MAX_DEPTH, 10, 'GRAPHQL_MAX_DEPTH'),

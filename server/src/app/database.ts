@@ -5,6 +5,9 @@ import type { Config } from './config.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 import { openOrm } from './orm.ts';
 import { DatabaseSeeder } from '../../../seeds/DatabaseSeeder.ts';
+import { DEMO_PASSWORD } from '../../../seeds/demo-users.ts';
+import { User } from '../identity/user.entity.ts';
+import { verifyPassword } from '../identity/password.ts';
 
 export interface Database {
   orm: MikroORM;
@@ -21,29 +24,44 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     url = embedded.url;
     log.info({ dataDir: config.dataDir, ms: Date.now() - started }, 'embedded PostgreSQL started');
   }
-  let orm: MikroORM;
+  let orm: MikroORM | undefined;
   try {
     orm = await openOrm(url, { log });
     const applied = await orm.migrator.up();
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    // Monthly partitions of the audit trail, this month and the two ahead.
+    await orm.em.fork().getConnection().execute(`select audit_log_ensure_partitions(date_trunc('month', now())::date, 3)`);
     if (config.seedDemo && (await isEmpty(orm))) {
       await orm.seeder.seed(DatabaseSeeder);
       log.info('demo data seeded into the empty database');
     }
+    if (config.env === 'production') await refuseDemoPasswords(orm);
   } catch (e) {
+    await orm?.close(true);
     await embedded?.stop();
     throw e;
   }
+  const opened = orm;
   return {
-    orm,
+    orm: opened,
     embedded,
     async close() {
       // A connection stuck in the pool must not keep the embedded server from stopping.
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
-      await Promise.race([orm.close(true).catch((err) => log.error({ err }, 'closing the pool failed')), timeout]);
+      await Promise.race([opened.close(true).catch((err) => log.error({ err }, 'closing the pool failed')), timeout]);
       await embedded?.stop();
     },
   };
+}
+
+/** Production refuses to run while any active account still has the published demo password. */
+async function refuseDemoPasswords(orm: MikroORM): Promise<void> {
+  const users = await orm.em.fork().find(User, { status: 'ACTIVE' }, { populate: ['passwordHash'] });
+  const weak: string[] = [];
+  for (const u of users) if (await verifyPassword(DEMO_PASSWORD, u.passwordHash)) weak.push(u.username);
+  if (weak.length) {
+    throw new Error(`Refusing to start in production: these accounts still have the demo password: ${weak.join(', ')}. Change or disable them first.`);
+  }
 }
 
 async function isEmpty(orm: MikroORM): Promise<boolean> {

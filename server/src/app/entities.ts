@@ -1,5 +1,9 @@
 // Every entity of every module, registered with MikroORM explicitly (no folder scanning).
 import { Region } from '../regions/region.entity.ts';
 import { InsuredPerson } from '../people/insured-person.entity.ts';
+import { Agency, AssessmentOrg } from '../identity/org.entity.ts';
+import { RoleGrant, User } from '../identity/user.entity.ts';
+import { Session } from '../identity/session.entity.ts';
+import { AgencyClient } from '../identity/agency-client.entity.ts';
 
-export const entities = [Region, InsuredPerson];
+export const entities = [Region, InsuredPerson, Agency, AssessmentOrg, User, RoleGrant, Session, AgencyClient];

@@ -18,6 +18,12 @@ import { makeFormatError } from '../graphql/errors.ts';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { legacyJsonStatusPlugin } from '../graphql/http-status.ts';
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
+import { AuditTrail } from '../audit/audit.service.ts';
+import { AuthService } from '../identity/auth.service.ts';
+import { systemClock } from '../shared/clock.ts';
+
+export const SESSION_COOKIE = 'changhu_session';
 import type { Context } from '../graphql/context.ts';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -80,16 +86,30 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
     '/graphql',
     express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }): Promise<Context> => {
         const em = orm.em.fork() as Context['em'];
         const requestId = String(req.id);
+        const clientIp = req.ip ?? null;
+        const audit = new AuditTrail({ requestId, clientIp });
+        const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+        const session = await new AuthService(em, systemClock, audit).resolve(token);
+        const secure = config.env === 'production' || req.secure;
         return {
           em,
           requestId,
           log: req.log,
-          actor: null,
-          clientIp: req.ip ?? null,
+          actor: session.actor,
+          sessionProblem: session.problem,
+          sessionHash: session.sessionHash,
+          clientIp,
+          userAgent: req.headers['user-agent'] ?? null,
+          audit,
           loaders: createLoaders(em),
+          cookie: {
+            set: (value, maxAgeMs) =>
+              res.append('set-cookie', serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: Math.floor(maxAgeMs / 1000) })),
+            clear: () => res.append('set-cookie', serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 0 })),
+          },
         };
       },
     }),

@@ -1,16 +1,32 @@
-// The per-request GraphQL context: a forked EntityManager, the request id, the logger and the actor.
+// The per-request GraphQL context: a forked EntityManager, the request id, the logger, the actor and the session.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders.ts';
+import type { Role } from '../identity/permissions.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 
-/** Who is calling, and on what they may act. Identity fills this from the session. */
-export interface Actor {
-  userId: string;
-  roles: string[];
-  /** Pooling areas the actor works in (officers, supervisors). */
-  poolingAreas: string[];
+/** One role a user holds with the scope it is bound to. */
+export interface Grant {
+  role: Role;
+  poolingArea: string | null;
   agencyId: string | null;
   assessmentOrgId: string | null;
+}
+
+/** Who is calling, and on what they may act. */
+export interface Actor {
+  userId: string;
+  username: string;
+  roles: Role[];
+  grants: Grant[];
+  mustChangePassword: boolean;
+}
+
+export interface SessionCookie {
+  /** Sets the session cookie on the response (login). */
+  set(token: string, maxAgeMs: number): void;
+  /** Clears it (logout). */
+  clear(): void;
 }
 
 export interface Context {
@@ -19,6 +35,13 @@ export interface Context {
   log: Logger;
   /** null until the caller has signed in. */
   actor: Actor | null;
+  /** Why there is no actor although a session cookie came: it expired or was revoked. */
+  sessionProblem: 'SESSION_EXPIRED' | null;
+  /** SHA-256 of the current session's token, when signed in. */
+  sessionHash: string | null;
   clientIp: string | null;
+  userAgent: string | null;
+  cookie: SessionCookie;
+  audit: AuditTrail;
   loaders: Loaders;
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   CreateInsuredPersonInput,
   InsuredPersonConnection,
@@ -13,22 +13,19 @@ import { ConnectionArgs, pageRequest, toConnection } from '../graphql/pagination
 import { RegionNode } from '../regions/region.types.ts';
 import { toRegionNode } from '../regions/region.resolver.ts';
 import { maskIdNumber, maskPhone } from '../shared/masking.ts';
+import { seesFullPhone } from '../identity/identity.access.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { Actor, Context } from '../graphql/context.ts';
 import { notFound } from '../shared/errors.ts';
 
-/** Whether the caller needs identifiers in full. Identity decides by role; until then nobody does. */
-export function seesFullIdentifiers(_actor: Actor | null): boolean {
-  return false;
-}
-
 export function toPersonNode(p: InsuredPerson, actor: Actor | null): InsuredPersonNode {
-  const full = seesFullIdentifiers(actor);
+  // ID numbers are always masked here; the roles that need one in full reveal it, audited, with revealIdNumber.
+  const full = seesFullPhone(actor);
   return {
     id: p.id,
     name: p.name,
-    idNumber: full ? p.idNumber : maskIdNumber(p.idNumber),
-    masked: !full,
+    idNumber: maskIdNumber(p.idNumber),
+    masked: true,
     birthDate: p.birthDate,
     sex: p.sex,
     phone: p.phone == null ? null : full ? p.phone : maskPhone(p.phone),
@@ -51,15 +48,17 @@ export function toPersonNode(p: InsuredPerson, actor: Actor | null): InsuredPers
   };
 }
 
-const service = (ctx: Context) => new PeopleService(ctx.em, systemClock);
+const service = (ctx: Context) => new PeopleService(ctx.em, systemClock, ctx.audit);
 
 @Resolver(() => InsuredPersonNode)
 export class PeopleResolver {
+  @Authorized('person.read')
   @Query(() => InsuredPersonNode, { description: 'One insured person by id.' })
   async insuredPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InsuredPersonNode> {
     return toPersonNode(await service(ctx).get(ctx.actor, id), ctx.actor);
   }
 
+  @Authorized('person.read')
   @Query(() => InsuredPersonConnection, { description: 'Insured persons by region (with descendants), name or ID number; ordered by name.' })
   async insuredPersons(
     @Arg('filter', () => InsuredPersonFilter, { nullable: true }) filter: InsuredPersonFilter | null,
@@ -70,6 +69,7 @@ export class PeopleResolver {
     return toConnection(page, (p) => toPersonNode(p, ctx.actor));
   }
 
+  @Authorized('person.create')
   @Mutation(() => InsuredPersonNode, { description: 'Registers an insured person. Idempotent for a client-supplied id.' })
   async createInsuredPerson(
     @Arg('input', () => CreateInsuredPersonInput) input: CreateInsuredPersonInput,
@@ -78,6 +78,7 @@ export class PeopleResolver {
     return toPersonNode(await service(ctx).create(ctx.actor, input), ctx.actor);
   }
 
+  @Authorized('person.update')
   @Mutation(() => InsuredPersonNode, { description: 'Corrects or updates a person; expectedVersion guards against lost updates.' })
   async updateInsuredPerson(
     @Arg('id', () => ID) id: string,
@@ -88,6 +89,7 @@ export class PeopleResolver {
     return toPersonNode(await service(ctx).update(ctx.actor, id, input, expectedVersion), ctx.actor);
   }
 
+  @Authorized('person.recordDeath')
   @Mutation(() => InsuredPersonNode, { description: 'Records the death of an insured person (status DECEASED).' })
   async recordDeath(
     @Arg('id', () => ID) id: string,
@@ -95,6 +97,12 @@ export class PeopleResolver {
     @Ctx() ctx: Context,
   ): Promise<InsuredPersonNode> {
     return toPersonNode(await service(ctx).recordDeath(ctx.actor, id, input.dateOfDeath), ctx.actor);
+  }
+
+  @Authorized('person.revealId')
+  @Mutation(() => String, { description: 'The full resident ID number of a person; every reveal is written to the audit trail.' })
+  async revealIdNumber(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    return service(ctx).revealIdNumber(ctx.actor, id);
   }
 
   @FieldResolver(() => RegionNode, { description: 'The village/community of the home address.' })

@@ -5,9 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { InsuredPerson, type InsuranceType, type PersonStatus } from './insured-person.entity.ts';
 import { Region } from '../regions/region.entity.ts';
 import { checkDeath, checkPersonInput, classifySearch, type PersonInput } from './people.rules.ts';
-import { conflict, InputError, notFound } from '../shared/errors.ts';
+import { AppError, conflict, InputError, notFound } from '../shared/errors.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import type { Actor } from '../graphql/context.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
+import { areasWith, personScope, requirePermission } from '../identity/identity.access.ts';
+import type { Permission } from '../identity/permissions.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 
 export interface PersonFilter {
@@ -20,15 +23,11 @@ export interface PersonFilter {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
-/** Object scope for insured persons. Before identity lands every caller sees everything; identity narrows it. */
-export function personScope(_actor: Actor | null): FilterQuery<InsuredPerson> {
-  return {};
-}
-
 export class PeopleService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   private today(): string {
@@ -37,11 +36,20 @@ export class PeopleService {
 
   /** One person in the actor's scope; "not yours" and "not there" answer alike. */
   get(actor: Actor | null, id: string): Promise<InsuredPerson> {
-    return findInScope(this.em, actor, id);
+    return this.findInScope(this.em, actor, id, 'person.read');
+  }
+
+  /** The full ID number, for roles that need it; every reveal is audited. */
+  async revealIdNumber(actor: Actor | null, id: string): Promise<string> {
+    return this.em.transactional(async (em) => {
+      const person = await this.findInScope(em, actor, id, 'person.revealId');
+      await this.audit.record(em, actor, { operation: 'REVEAL_ID', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea });
+      return person.idNumber;
+    });
   }
 
   async list(actor: Actor | null, filter: PersonFilter, page: PageRequest): Promise<Page<InsuredPerson>> {
-    const where: FilterQuery<InsuredPerson>[] = [personScope(actor)];
+    const where: FilterQuery<InsuredPerson>[] = [personScope(requirePermission(actor, 'person.read'), 'person.read', this.today())];
     if (filter.regionCode) {
       const region = await this.em.findOne(Region, { code: filter.regionCode });
       if (!region) throw new InputError([{ field: 'filter.regionCode', reason: 'UNKNOWN_REGION', message: 'No such region' }]);
@@ -59,21 +67,26 @@ export class PeopleService {
     if (input.id != null && !UUID.test(input.id)) {
       throw new InputError([{ field: 'input.id', reason: 'FORMAT', message: 'A client id is a UUID' }]);
     }
+    const a = requirePermission(actor, 'person.create');
     return this.em.transactional(async (em) => {
       if (input.id) {
         // A replayed create (same client id) returns what the first one stored.
         const existing = await em.findOne(InsuredPerson, { id: input.id });
         if (existing) {
           if (existing.idNumber !== input.idNumber.trim().toUpperCase()) throw conflict('This id belongs to another person', 'ID_REUSED');
-          return findInScope(em, actor, existing.id);
+          return this.findInScope(em, actor, existing.id, 'person.read');
         }
       }
       const region = await em.findOne(Region, { code: input.regionCode });
       const record = checkPersonInput(input, { today: this.today(), region });
+      if (!areasWith(a, 'person.create').includes(record.poolingArea)) {
+        throw new AppError('FORBIDDEN', 'This region lies outside your pooling areas', { reason: 'OUT_OF_SCOPE' });
+      }
       await this.assertUniqueId(em, record.poolingArea, record.idNumber, null);
       const { regionCode: _code, ...fields } = record;
       const person = em.create(InsuredPerson, { ...fields, id: input.id ?? randomUUID(), region: region!, status: 'ACTIVE' });
       await this.flushUnique(em);
+      await this.audit.record(em, actor, { operation: 'CREATE', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea, after: snapshot(person) });
       return person;
     });
   }
@@ -86,7 +99,8 @@ export class PeopleService {
     expectedVersion?: number | null,
   ): Promise<InsuredPerson> {
     return this.em.transactional(async (em) => {
-      const person = await findInScope(em, actor, id);
+      const person = await this.findInScope(em, actor, id, 'person.update');
+      const before = snapshot(person);
       if (expectedVersion != null && expectedVersion !== person.version) {
         throw conflict('The record was changed by someone else; reload and try again', 'STALE_VERSION');
       }
@@ -100,20 +114,32 @@ export class PeopleService {
       const { regionCode: _code, ...fields } = record;
       em.assign(person, { ...fields, region: region! });
       await this.flushUnique(em);
+      await this.audit.record(em, actor, { operation: 'UPDATE', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea, before, after: snapshot(person) });
       return person;
     });
   }
 
   async recordDeath(actor: Actor | null, id: string, dateOfDeath: string): Promise<InsuredPerson> {
     return this.em.transactional(async (em) => {
-      const person = await findInScope(em, actor, id);
+      const person = await this.findInScope(em, actor, id, 'person.recordDeath');
       if (person.status === 'DECEASED') throw conflict('The death is already recorded', 'ALREADY_DECEASED');
       checkDeath(person, dateOfDeath, this.today());
+      const before = snapshot(person);
       person.status = 'DECEASED';
       person.dateOfDeath = dateOfDeath;
       await em.flush();
+      await this.audit.record(em, actor, { operation: 'RECORD_DEATH', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea, before, after: snapshot(person) });
       return person;
     });
+  }
+
+  /** One person the actor may act on with `permission`; "not yours" and "not there" answer alike. */
+  private async findInScope(em: EntityManager, actor: Actor | null, id: string, permission: Permission): Promise<InsuredPerson> {
+    const a = requirePermission(actor, permission);
+    if (!UUID.test(id)) throw notFound('Insured person');
+    const person = await em.findOne(InsuredPerson, { $and: [{ id }, personScope(a, permission, this.today())] });
+    if (!person) throw notFound('Insured person');
+    return person;
   }
 
   private async assertUniqueId(em: EntityManager, poolingArea: string, idNumber: string, self: string | null) {
@@ -132,11 +158,24 @@ export class PeopleService {
   }
 }
 
-async function findInScope(em: EntityManager, actor: Actor | null, id: string): Promise<InsuredPerson> {
-  if (!UUID.test(id)) throw notFound('Insured person');
-  const person = await em.findOne(InsuredPerson, { $and: [{ id }, personScope(actor)] });
-  if (!person) throw notFound('Insured person');
-  return person;
+/** The fields the audit trail compares. */
+function snapshot(p: InsuredPerson): Record<string, unknown> {
+  return {
+    name: p.name,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    insuranceType: p.insuranceType,
+    insuredSince: p.insuredSince,
+    status: p.status,
+    dateOfDeath: p.dateOfDeath,
+    address: p.address,
+    longitude: p.longitude,
+    latitude: p.latitude,
+    regionCode: p.region.code,
+    emergencyContactName: p.emergencyContactName,
+    emergencyContactRelation: p.emergencyContactRelation,
+    emergencyContactPhone: p.emergencyContactPhone,
+  };
 }
 
 function duplicateId(): never {

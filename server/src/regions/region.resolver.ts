@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RegionLevelEnum, RegionNode } from './region.types.ts';
 import { ancestorCodes, RegionService } from './region.service.ts';
 import type { Region } from './region.entity.ts';
@@ -10,11 +10,13 @@ export function toRegionNode(r: Region): RegionNode {
 
 @Resolver(() => RegionNode)
 export class RegionResolver {
+  @Authorized('region.read')
   @Query(() => RegionNode, { description: 'One region by its code.' })
   async region(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<RegionNode> {
     return toRegionNode(await new RegionService(ctx.em).get(code));
   }
 
+  @Authorized('region.read')
   @Query(() => [RegionNode], { description: 'The children of a region, or the top-level regions when parentCode is omitted.' })
   async regions(
     @Arg('parentCode', () => String, { nullable: true }) parentCode: string | null,

@@ -1,0 +1,145 @@
+// Signing in and out, sessions and own passwords. Sessions live in PostgreSQL so that any server
+// process can serve any request.
+import { createHash, randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Session } from './session.entity.ts';
+import { User } from './user.entity.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { afterFailure, checkPasswordPolicy, isLocked, SESSION_ABSOLUTE_MS, SESSION_TOUCH_MS, sessionVerdict } from './identity.rules.ts';
+import type { Actor, Grant } from '../graphql/context.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
+import { AppError, InputError } from '../shared/errors.ts';
+import type { Clock } from '../shared/clock.ts';
+
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The one answer to every failed sign-in, whether the name is unknown, the password wrong or the account locked. */
+const SIGN_IN_FAILED = () => new AppError('UNAUTHENTICATED', 'Wrong username or password, or the account is locked for a while', { reason: 'SIGN_IN_FAILED' });
+
+export interface ResolvedSession {
+  actor: Actor | null;
+  sessionHash: string | null;
+  problem: 'SESSION_EXPIRED' | null;
+}
+
+export function actorOf(user: User): Actor {
+  const grants: Grant[] = user.grants.getItems().map((g) => ({
+    role: g.role,
+    poolingArea: g.poolingArea,
+    agencyId: g.agency?.id ?? null,
+    assessmentOrgId: g.assessmentOrg?.id ?? null,
+  }));
+  return {
+    userId: user.id,
+    username: user.username,
+    roles: grants.map((g) => g.role),
+    grants,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Checks the password and opens a session; returns the token for the cookie. */
+  async login(username: string, password: string, meta: { clientIp: string | null; userAgent: string | null }) {
+    const name = username.trim().toLowerCase();
+    const now = this.clock.now();
+    const outcome = await this.em.transactional(async (em) => {
+      const user = await em.findOne(User, { username: name }, { populate: ['passwordHash', 'grants'], lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['u0'] });
+      if (!user) {
+        await verifyPassword(password, await dummyHash());
+        await this.audit.record(em, null, { operation: 'LOGIN_FAILED', entity: 'User', entityId: null, subject: { userId: null, username: name.slice(0, 40) }, detail: { reason: 'UNKNOWN_USER' } });
+        return { ok: false as const };
+      }
+      const subject = { userId: user.id, username: user.username };
+      const passwordOk = await verifyPassword(password, user.passwordHash);
+      if (user.status !== 'ACTIVE' || isLocked(user, now) || !passwordOk) {
+        const reason = user.status !== 'ACTIVE' ? 'DISABLED' : isLocked(user, now) ? 'LOCKED' : 'WRONG_PASSWORD';
+        if (reason === 'WRONG_PASSWORD') {
+          const next = afterFailure(user, now);
+          user.failedAttempts = next.failedAttempts;
+          user.lockedUntil = next.lockedUntil;
+          if (next.lockedNow) {
+            await this.audit.record(em, null, { operation: 'ACCOUNT_LOCKED', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, subject, detail: { until: next.lockedUntil!.toISOString() } });
+          }
+        }
+        await this.audit.record(em, null, { operation: 'LOGIN_FAILED', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, subject, detail: { reason } });
+        return { ok: false as const };
+      }
+      user.failedAttempts = 0;
+      user.lockedUntil = null;
+      const token = randomBytes(32).toString('base64url');
+      em.create(Session, { tokenHash: sha256(token), user, createdAt: now, lastSeenAt: now, clientIp: meta.clientIp, userAgent: meta.userAgent?.slice(0, 200) ?? null });
+      const actor = actorOf(user);
+      await this.audit.record(em, actor, { operation: 'LOGIN', entity: 'User', entityId: user.id, poolingArea: user.poolingArea });
+      return { ok: true as const, token, actor, sessionHash: sha256(token) };
+    });
+    if (!outcome.ok) throw SIGN_IN_FAILED();
+    return { ...outcome, maxAgeMs: SESSION_ABSOLUTE_MS };
+  }
+
+  /** Finds the actor of a session token; an idle, expired or revoked session gives none. */
+  async resolve(token: string | undefined): Promise<ResolvedSession> {
+    if (!token) return { actor: null, sessionHash: null, problem: null };
+    const hash = sha256(token);
+    const session = await this.em.findOne(Session, { tokenHash: hash }, { populate: ['user', 'user.grants'] });
+    const now = this.clock.now();
+    if (!session || session.user.status !== 'ACTIVE') return { actor: null, sessionHash: null, problem: session ? 'SESSION_EXPIRED' : null };
+    if (sessionVerdict(session, now) !== 'VALID') return { actor: null, sessionHash: null, problem: 'SESSION_EXPIRED' };
+    if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+      await this.em.nativeUpdate(Session, { tokenHash: hash }, { lastSeenAt: now });
+    }
+    return { actor: actorOf(session.user), sessionHash: hash, problem: null };
+  }
+
+  async logout(actor: Actor, sessionHash: string): Promise<void> {
+    await this.em.transactional(async (em) => {
+      await em.nativeUpdate(Session, { tokenHash: sessionHash, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
+      await this.audit.record(em, actor, { operation: 'LOGOUT', entity: 'User', entityId: actor.userId });
+    });
+  }
+
+  /** Changes the actor's own password and revokes every other session of theirs. */
+  async changePassword(actor: Actor, sessionHash: string, current: string, next: string): Promise<void> {
+    await this.em.transactional(async (em) => {
+      const user = await em.findOneOrFail(User, { id: actor.userId }, { populate: ['passwordHash'] });
+      if (!(await verifyPassword(current, user.passwordHash))) {
+        throw new InputError([{ field: 'currentPassword', reason: 'WRONG_PASSWORD', message: 'The current password is wrong' }]);
+      }
+      const policy = checkPasswordPolicy(next, user.username);
+      if (policy) throw new InputError([{ field: 'newPassword', reason: policy, message: policyMessage(policy) }]);
+      if (await verifyPassword(next, user.passwordHash)) {
+        throw new InputError([{ field: 'newPassword', reason: 'SAME_AS_CURRENT', message: 'Choose a password different from the current one' }]);
+      }
+      const now = this.clock.now();
+      user.passwordHash = await hashPassword(next);
+      user.passwordChangedAt = now;
+      user.mustChangePassword = false;
+      const revoked = await em.nativeUpdate(
+        Session,
+        { user: user.id, tokenHash: { $ne: sessionHash }, revokedAt: null },
+        { revokedAt: now, revokeReason: 'PASSWORD_CHANGED' },
+      );
+      await this.audit.record(em, actor, { operation: 'PASSWORD_CHANGED', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, detail: { otherSessionsRevoked: revoked } });
+    });
+  }
+}
+
+export function policyMessage(reason: string): string {
+  switch (reason) {
+    case 'TOO_SHORT':
+      return 'At least 10 characters';
+    case 'TOO_SIMPLE':
+      return 'Use at least 3 of: lower case, upper case, digits, other characters';
+    case 'TOO_LONG':
+      return 'At most 128 characters';
+    default:
+      return 'The password may not contain the username';
+  }
+}

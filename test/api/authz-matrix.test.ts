@@ -1,0 +1,120 @@
+// The authorization matrix: every query and mutation of the live schema × every role (and nobody),
+// against the table below. An operation missing from the table fails the test; so does any cell
+// where the server answers otherwise.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
+import { getSchema } from '../../server/src/app/schema.ts';
+import { DEMO_USERS } from '../../seeds/demo-users.ts';
+import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+
+type Who = 'anonymous' | 'admin' | 'officer' | 'supervisor' | 'assessor' | 'agency' | 'caregiver';
+const EVERYONE: Who[] = ['anonymous', 'admin', 'officer', 'supervisor', 'assessor', 'agency', 'caregiver'];
+const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== 'anonymous');
+
+/** Who may call each operation. Everyone else must get UNAUTHENTICATED (nobody) or FORBIDDEN. */
+const MATRIX: Record<string, Who[]> = {
+  'Query.me': EVERYONE,
+  'Mutation.login': EVERYONE,
+  'Mutation.logout': SIGNED_IN,
+  'Mutation.changePassword': SIGNED_IN,
+  'Query.region': SIGNED_IN,
+  'Query.regions': SIGNED_IN,
+  'Query.insuredPerson': ['officer', 'supervisor', 'assessor', 'agency', 'caregiver'],
+  'Query.insuredPersons': ['officer', 'supervisor', 'assessor', 'agency', 'caregiver'],
+  'Mutation.createInsuredPerson': ['officer'],
+  'Mutation.updateInsuredPerson': ['officer'],
+  'Mutation.recordDeath': ['officer'],
+  'Mutation.revealIdNumber': ['officer'],
+  'Query.organisations': ['admin', 'officer', 'supervisor', 'agency'],
+  'Mutation.createOrganisation': ['admin'],
+  'Query.users': ['admin'],
+  'Query.user': ['admin'],
+  'Mutation.createUser': ['admin'],
+  'Mutation.updateUser': ['admin'],
+  'Mutation.disableUser': ['admin'],
+  'Mutation.enableUser': ['admin'],
+  'Mutation.resetPassword': ['admin'],
+  'Query.auditLog': ['admin', 'supervisor'],
+};
+
+/** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */
+function dummy(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return `[${dummy(type.ofType)}]`;
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
+    return `{ ${fields.map((f) => `${f.name}: ${dummy(f.type)}`).join(', ')} }`;
+  }
+  if (isScalarType(type)) {
+    if (type.name === 'ID') return JSON.stringify(randomUUID());
+    if (type.name === 'Int' || type.name === 'Float') return '1';
+    if (type.name === 'Boolean') return 'true';
+    if (type.name === 'DateTimeISO') return '"2026-01-01T00:00:00Z"';
+    return '"x"';
+  }
+  throw new Error(`no dummy for ${String(type)}`);
+}
+
+function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${dummy(a.type)}`);
+  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  return `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
+}
+
+let s: TestServer;
+const clients = new Map<Who, Gql>();
+beforeAll(async () => {
+  s = await startTestServer();
+  clients.set('anonymous', s.gql);
+  for (const who of SIGNED_IN) clients.set(who, await s.as(who));
+});
+afterAll(async () => {
+  await s?.stop();
+});
+
+describe('authorization matrix', async () => {
+  const schema = await getSchema();
+  const ops = [
+    ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ key: `Query.${f.name}`, text: operation('query', f) })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ key: `Mutation.${f.name}`, text: operation('mutation', f) })),
+  ];
+
+  it('has a row for every operation of the schema, and no row for one that is gone', () => {
+    expect(ops.map((o) => o.key).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('covers every demo role', () => {
+    expect(new Set(DEMO_USERS.map((u) => u.username))).toEqual(new Set([...SIGNED_IN, 'agency2']));
+  });
+
+  // logout ends the session it runs in, so it runs last.
+  const ordered = [...ops.filter((o) => o.key !== 'Mutation.logout'), ...ops.filter((o) => o.key === 'Mutation.logout')];
+  for (const op of ordered) {
+    it.each(EVERYONE)(`${op.key} as %s`, async (who) => {
+      const allowed = (MATRIX[op.key] ?? []).includes(who);
+      const r = await clients.get(who)!(op.text);
+      const denial = r.body.errors?.find(
+        (e) => e.extensions?.code === 'FORBIDDEN' || (e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.reason !== 'SIGN_IN_FAILED'),
+      );
+      if (allowed) {
+        expect(denial, JSON.stringify(r.body.errors)).toBeUndefined();
+        expect(r.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
+      } else {
+        expect(denial?.extensions?.code, `${op.text} → ${JSON.stringify(r.body)}`).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        expect(r.body.data?.[op.key.split('.')[1]!] ?? null).toBeNull();
+      }
+    });
+  }
+});
