@@ -26,6 +26,7 @@ export function toPersonNode(p: InsuredPerson, actor: Actor | null): InsuredPers
     name: p.name,
     idNumber: maskIdNumber(p.idNumber),
     masked: true,
+    phonesMasked: !full,
     birthDate: p.birthDate,
     sex: p.sex,
     phone: p.phone == null ? null : full ? p.phone : maskPhone(p.phone),

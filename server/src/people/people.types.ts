@@ -39,8 +39,10 @@ export class InsuredPersonNode {
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'The resident ID number, masked (first 6 and last 2 kept) unless the caller needs it in full.' })
   idNumber!: string;
-  @Field(() => Boolean, { description: 'Whether idNumber and phone are masked for this caller.' })
+  @Field(() => Boolean, { description: 'Whether idNumber is masked (it always is in reads; revealIdNumber gives it in full).' })
   masked!: boolean;
+  @Field(() => Boolean, { description: 'Whether phone and emergencyContact.phone are masked for this caller (roles that do not call people).' })
+  phonesMasked!: boolean;
   @Field(() => String, { description: 'YYYY-MM-DD, derived from the ID number.' }) birthDate!: string;
   @Field(() => SexEnum) sex!: Sex;
   @Field(() => String, { nullable: true }) phone!: string | null;
