@@ -119,6 +119,21 @@ describe('sessions', () => {
   });
 });
 
+describe('several server processes', () => {
+  it('share sessions through PostgreSQL: sign in on one, work and sign out on another', async () => {
+    const other = await startServer({ databaseUrl: s.db.orm.config.get('clientUrl')!, port: 0, host: '127.0.0.1', logLevel: 'silent', seedDemo: false });
+    try {
+      const onFirst = await s.as('officer');
+      const onSecond = clientFor(other.url, onFirst.cookie);
+      expect((await onSecond(ME)).body.data.me.user.username).toBe('officer');
+      expect((await onSecond('mutation { logout }')).body.data.logout).toBe(true);
+      expect(codeOf(await onFirst('{ regions { code } }'))).toBe('UNAUTHENTICATED');
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('production', () => {
   it('refuses to start while an account has the demo password', async () => {
     const databaseUrl = await createTestDatabase();
