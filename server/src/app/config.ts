@@ -15,6 +15,8 @@ export interface Config {
   maxCost: number;
   clientDir: string;
   shutdownGraceMs: number;
+  /** Mark the session cookie Secure (HTTPS only). */
+  cookieSecure: boolean;
 }
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: int(env.GRAPHQL_MAX_COST, 5000, 'GRAPHQL_MAX_COST'),
     clientDir: path.resolve(ROOT, env.CLIENT_DIR || 'client/dist'),
     shutdownGraceMs: int(env.SHUTDOWN_GRACE_MS, 10000, 'SHUTDOWN_GRACE_MS'),
+    cookieSecure: bool(env.COOKIE_SECURE, mode === 'production'),
   };
 }

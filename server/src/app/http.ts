@@ -93,7 +93,7 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
         const audit = new AuditTrail({ requestId, clientIp });
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const session = await new AuthService(em, systemClock, audit).resolve(token);
-        const secure = config.env === 'production' || req.secure;
+        const secure = config.cookieSecure || req.secure;
         return {
           em,
           requestId,
