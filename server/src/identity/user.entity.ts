@@ -1,5 +1,5 @@
 import { Collection, OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { ROLES, type Role } from './permissions.ts';
 import { Agency, AssessmentOrg } from './org.entity.ts';
 
@@ -63,6 +63,10 @@ export class User {
 
 /** One role a user holds, with the scope it is bound to. */
 @Entity({ tableName: 'role_grant' })
+@Check({
+  name: 'role_grant_scope_check',
+  expression: `(role = 'SYSTEM_ADMIN') or (role in ('FUND_OFFICER', 'SUPERVISOR') and pooling_area is not null) or (role = 'ASSESSOR' and assessment_org_id is not null) or (role in ('AGENCY_ADMIN', 'CAREGIVER') and agency_id is not null)`,
+})
 @Unique({ properties: ['user', 'role'] })
 export class RoleGrant {
   [OptionalProps]?: 'poolingArea' | 'agency' | 'assessmentOrg';
