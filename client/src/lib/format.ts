@@ -7,8 +7,8 @@ export function todayInShanghai(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** An instant from the API (ISO 8601, UTC) as date and time in Asia/Shanghai. */
-export function formatDateTime(iso: string, language: string): string {
+/** An instant from the API (ISO 8601, UTC) as date and time in Asia/Shanghai; seconds for the audit trail. */
+export function formatDateTime(iso: string, language: string, options: { seconds?: boolean } = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
@@ -18,8 +18,14 @@ export function formatDateTime(iso: string, language: string): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
   }).format(d);
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in Asia/Shanghai, which keeps no daylight saving time. */
+export function startOfDayInShanghai(day: string, plusDays = 0): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
 }
 
 /** Whole years between a birth date and a day, both YYYY-MM-DD; string compare works on that form. */

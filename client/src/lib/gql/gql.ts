@@ -14,24 +14,58 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n": typeof types.PersonDetailFieldsFragmentDoc,
+    "\n  fragment ViewerFields on Viewer {\n    roles\n    permissions\n    mustChangePassword\n    user {\n      id\n      username\n      displayName\n      poolingArea\n      grants {\n        role\n        poolingArea\n        agency {\n          id\n          name\n        }\n        assessmentOrg {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...ViewerFields\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        userId\n        username\n        roles\n        operation\n        entity\n        entityId\n        poolingArea\n        changes\n        clientIp\n        requestId\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    phonesMasked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n": typeof types.PersonDetailFieldsFragmentDoc,
     "\n  query PeopleList($filter: InsuredPersonFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    insuredPersons(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        name\n        idNumber\n        sex\n        birthDate\n        insuranceType\n        status\n        region {\n          code\n          name\n          path {\n            code\n            name\n            level\n          }\n        }\n      }\n    }\n  }\n": typeof types.PeopleListDocument,
     "\n  query Person($id: ID!) {\n    insuredPerson(id: $id) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.PersonDocument,
     "\n  mutation CreatePerson($input: CreateInsuredPersonInput!) {\n    createInsuredPerson(input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.CreatePersonDocument,
     "\n  mutation UpdatePerson($id: ID!, $input: UpdateInsuredPersonInput!, $expectedVersion: Int) {\n    updateInsuredPerson(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.UpdatePersonDocument,
     "\n  mutation RecordDeath($id: ID!, $input: RecordDeathInput!) {\n    recordDeath(id: $id, input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.RecordDeathDocument,
+    "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n": typeof types.RevealIdNumberDocument,
     "\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": typeof types.RegionChildrenDocument,
     "\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n": typeof types.RegionPathDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query UsersList($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.UsersListDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query Organisations($kind: OrgKind!, $poolingArea: String) {\n    organisations(kind: $kind, poolingArea: $poolingArea) {\n      id\n      name\n      poolingArea\n    }\n  }\n": typeof types.OrganisationsDocument,
+    "\n  query PoolingAreas {\n    regions {\n      code\n      name\n      poolingArea\n    }\n  }\n": typeof types.PoolingAreasDocument,
 };
 const documents: Documents = {
-    "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n": types.PersonDetailFieldsFragmentDoc,
+    "\n  fragment ViewerFields on Viewer {\n    roles\n    permissions\n    mustChangePassword\n    user {\n      id\n      username\n      displayName\n      poolingArea\n      grants {\n        role\n        poolingArea\n        agency {\n          id\n          name\n        }\n        assessmentOrg {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...ViewerFields\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        userId\n        username\n        roles\n        operation\n        entity\n        entityId\n        poolingArea\n        changes\n        clientIp\n        requestId\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    phonesMasked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n": types.PersonDetailFieldsFragmentDoc,
     "\n  query PeopleList($filter: InsuredPersonFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    insuredPersons(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        name\n        idNumber\n        sex\n        birthDate\n        insuranceType\n        status\n        region {\n          code\n          name\n          path {\n            code\n            name\n            level\n          }\n        }\n      }\n    }\n  }\n": types.PeopleListDocument,
     "\n  query Person($id: ID!) {\n    insuredPerson(id: $id) {\n      ...PersonDetailFields\n    }\n  }\n": types.PersonDocument,
     "\n  mutation CreatePerson($input: CreateInsuredPersonInput!) {\n    createInsuredPerson(input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": types.CreatePersonDocument,
     "\n  mutation UpdatePerson($id: ID!, $input: UpdateInsuredPersonInput!, $expectedVersion: Int) {\n    updateInsuredPerson(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PersonDetailFields\n    }\n  }\n": types.UpdatePersonDocument,
     "\n  mutation RecordDeath($id: ID!, $input: RecordDeathInput!) {\n    recordDeath(id: $id, input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": types.RecordDeathDocument,
+    "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n": types.RevealIdNumberDocument,
     "\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.RegionChildrenDocument,
     "\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n": types.RegionPathDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query UsersList($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n": types.UsersListDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserFields\n    }\n  }\n": types.EnableUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query Organisations($kind: OrgKind!, $poolingArea: String) {\n    organisations(kind: $kind, poolingArea: $poolingArea) {\n      id\n      name\n      poolingArea\n    }\n  }\n": types.OrganisationsDocument,
+    "\n  query PoolingAreas {\n    regions {\n      code\n      name\n      poolingArea\n    }\n  }\n": types.PoolingAreasDocument,
 };
 
 /**
@@ -51,7 +85,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment ViewerFields on Viewer {\n    roles\n    permissions\n    mustChangePassword\n    user {\n      id\n      username\n      displayName\n      poolingArea\n      grants {\n        role\n        poolingArea\n        agency {\n          id\n          name\n        }\n        assessmentOrg {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on Viewer {\n    roles\n    permissions\n    mustChangePassword\n    user {\n      id\n      username\n      displayName\n      poolingArea\n      grants {\n        role\n        poolingArea\n        agency {\n          id\n          name\n        }\n        assessmentOrg {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        userId\n        username\n        roles\n        operation\n        entity\n        entityId\n        poolingArea\n        changes\n        clientIp\n        requestId\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        userId\n        username\n        roles\n        operation\n        entity\n        entityId\n        poolingArea\n        changes\n        clientIp\n        requestId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    phonesMasked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment PersonDetailFields on InsuredPerson {\n    id\n    name\n    idNumber\n    masked\n    phonesMasked\n    birthDate\n    sex\n    phone\n    insuranceType\n    insuredSince\n    status\n    dateOfDeath\n    address\n    home {\n      longitude\n      latitude\n    }\n    regionCode\n    poolingArea\n    emergencyContact {\n      name\n      relation\n      phone\n    }\n    region {\n      code\n      name\n      level\n      path {\n        code\n        name\n        level\n      }\n    }\n    version\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -75,11 +133,55 @@ export function graphql(source: "\n  mutation RecordDeath($id: ID!, $input: Reco
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n"): (typeof documents)["\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersList($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersList($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisations($kind: OrgKind!, $poolingArea: String) {\n    organisations(kind: $kind, poolingArea: $poolingArea) {\n      id\n      name\n      poolingArea\n    }\n  }\n"): (typeof documents)["\n  query Organisations($kind: OrgKind!, $poolingArea: String) {\n    organisations(kind: $kind, poolingArea: $poolingArea) {\n      id\n      name\n      poolingArea\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PoolingAreas {\n    regions {\n      code\n      name\n      poolingArea\n    }\n  }\n"): (typeof documents)["\n  query PoolingAreas {\n    regions {\n      code\n      name\n      poolingArea\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

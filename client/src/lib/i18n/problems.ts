@@ -4,7 +4,9 @@ import type { FieldProblem, Problem } from '../graphql/errors';
 export type Translate = (id: string, options?: { values?: Record<string, string | number>; default?: string }) => string;
 
 export function fieldErrorText(t: Translate, e: FieldProblem): string {
-  return t(`errors.field.${e.field}.${e.reason}`, { default: t(`errors.reason.${e.reason}`, { default: e.message }) });
+  // List items share their words: `grants.0.agencyId` is looked up as `grants.agencyId`.
+  const field = e.field.replace(/\.\d+(?=\.|$)/g, '');
+  return t(`errors.field.${field}.${e.reason}`, { default: t(`errors.reason.${e.reason}`, { default: e.message }) });
 }
 
 export function problemText(t: Translate, p: Problem): string {

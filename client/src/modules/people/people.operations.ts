@@ -7,6 +7,7 @@ export const PersonDetailFields = graphql(`
     name
     idNumber
     masked
+    phonesMasked
     birthDate
     sex
     phone
@@ -103,5 +104,11 @@ export const RecordDeathMutation = graphql(`
     recordDeath(id: $id, input: $input) {
       ...PersonDetailFields
     }
+  }
+`);
+
+export const RevealIdNumberMutation = graphql(`
+  mutation RevealIdNumber($id: ID!) {
+    revealIdNumber(id: $id)
   }
 `);

@@ -2,7 +2,7 @@
 import { client } from '../../lib/graphql/client';
 import { noDataProblem, toProblem, type Loaded } from '../../lib/graphql/errors';
 import type { InsuredPersonFilter, PeopleListQuery as PeopleListResult, PersonDetailFieldsFragment } from '../../lib/gql/graphql';
-import { PeopleListQuery, PersonQuery } from './people.operations';
+import { PeopleListQuery, PersonQuery, RevealIdNumberMutation } from './people.operations';
 
 export type PeoplePage = PeopleListResult['insuredPersons'];
 export type PersonListItem = PeoplePage['nodes'][number];
@@ -28,4 +28,12 @@ export async function loadPeople(req: PageRequest): Promise<Loaded<PeoplePage>> 
   if (r.error) return { ok: false, problem: toProblem(r.error) };
   if (!r.data) return { ok: false, problem: noDataProblem() };
   return { ok: true, value: r.data.insuredPersons };
+}
+
+/** The full ID number of a person; the server writes every reveal to the audit trail. */
+export async function revealIdNumber(id: string): Promise<Loaded<string>> {
+  const r = await client.mutation(RevealIdNumberMutation, { id }).toPromise();
+  if (r.error) return { ok: false, problem: toProblem(r.error) };
+  if (!r.data) return { ok: false, problem: noDataProblem() };
+  return { ok: true, value: r.data.revealIdNumber };
 }

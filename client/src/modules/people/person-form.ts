@@ -51,14 +51,16 @@ export function emptyValues(): PersonFormValues {
 
 /**
  * Values to edit a stored person. Masked identifiers are not put into inputs: sent back, they would be
- * refused as malformed. Birth date and sex stay empty because the server derives them from the ID number.
+ * refused as malformed. Phones come in full to the roles that call people (`phonesMasked` false), and are
+ * then prefilled like any other field. Birth date and sex stay empty because the server derives them from
+ * the ID number.
  */
 export function valuesFromPerson(p: PersonDetailFieldsFragment): PersonFormValues {
   return {
     ...emptyValues(),
     name: p.name,
     idNumber: p.masked ? '' : p.idNumber,
-    phone: p.masked ? '' : (p.phone ?? ''),
+    phone: p.phonesMasked ? '' : (p.phone ?? ''),
     insuranceType: p.insuranceType,
     insuredSince: p.insuredSince,
     regionCode: p.regionCode,
@@ -67,7 +69,7 @@ export function valuesFromPerson(p: PersonDetailFieldsFragment): PersonFormValue
     latitude: p.home?.latitude ?? null,
     emergencyContactName: p.emergencyContact.name ?? '',
     emergencyContactRelation: p.emergencyContact.relation ?? '',
-    emergencyContactPhone: p.masked ? '' : (p.emergencyContact.phone ?? ''),
+    emergencyContactPhone: p.phonesMasked ? '' : (p.emergencyContact.phone ?? ''),
   };
 }
 
@@ -104,7 +106,7 @@ export function toUpdateInput(v: PersonFormValues): UpdateInsuredPersonInput {
 
 /** Masked phones the stored record has that this update would clear, because the user did not retype them. */
 export function phonesToBeCleared(stored: PersonDetailFieldsFragment, v: PersonFormValues): PhoneField[] {
-  if (!stored.masked) return [];
+  if (!stored.phonesMasked) return [];
   const had: Record<PhoneField, string | null | undefined> = { phone: stored.phone, emergencyContactPhone: stored.emergencyContact.phone };
   return PHONE_FIELDS.filter((f) => !!had[f] && v[f].trim() === '');
 }

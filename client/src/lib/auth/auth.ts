@@ -1,0 +1,120 @@
+// Starting, ending and changing the session. Everything that must happen when a user goes is in
+// endSession(): the next user of the browser finds nothing of theirs in memory or in the GraphQL cache.
+import { replace, router } from 'svelte-spa-router';
+import { client, onAuthError, resetClient, type AuthError } from '../graphql/client';
+import { noDataProblem, toProblem, type Problem } from '../graphql/errors';
+import { flash } from '../flash.svelte';
+import { session, type SessionNotice, type Viewer } from '../session.svelte';
+import { loginPath, passwordPath } from './access';
+import { ChangePasswordMutation, LoginMutation, LogoutMutation, MeQuery } from './auth.operations';
+
+// The cookie is HttpOnly and `me` answers null alike for "never signed in" and "session ended", so this tab
+// remembers that it had a session: after a reload, a missing one then reads as expired, not as new.
+const HAD_SESSION = 'changhu.hadSession';
+
+function remember(had: boolean): void {
+  try {
+    if (had) sessionStorage.setItem(HAD_SESSION, '1');
+    else sessionStorage.removeItem(HAD_SESSION);
+  } catch {
+    // Storage may be disabled; the only loss is the expiry notice after a reload.
+  }
+}
+
+function hadSession(): boolean {
+  try {
+    return sessionStorage.getItem(HAD_SESSION) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The route shown now, with its query, to come back to after signing in. */
+export function currentRoute(): string {
+  return router.location + (router.querystring ? `?${router.querystring}` : '');
+}
+
+function begin(viewer: Viewer): void {
+  session.viewer = viewer;
+  session.phase = 'signedIn';
+  session.notice = null;
+  remember(true);
+}
+
+/** Set while signing out, so the logout request's own errors do not count as an expired session. */
+let ending = false;
+
+/** Forgets the user and everything loaded for them, then shows the sign-in page. */
+function endSession(notice: SessionNotice, returnTo: string | null): void {
+  resetClient();
+  flash.key = null;
+  session.viewer = null;
+  session.phase = 'signedOut';
+  session.notice = notice;
+  remember(false);
+  void replace(loginPath(returnTo));
+}
+
+function handleAuthError(e: AuthError): void {
+  if (ending || session.phase !== 'signedIn' || !session.viewer) return;
+  if (e.code === 'UNAUTHENTICATED') {
+    endSession('expired', currentRoute());
+  } else if (!session.viewer.mustChangePassword) {
+    // An administrator reset the password while this session lived on: change it before anything else.
+    session.viewer.mustChangePassword = true;
+    void replace(passwordPath(currentRoute()));
+  }
+}
+
+/** Asks the server who is signed in; called once at start and again after a failure to reach it. */
+export async function startSession(): Promise<void> {
+  onAuthError(handleAuthError);
+  session.phase = 'loading';
+  const r = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+  if (r.error && !r.data) {
+    session.phase = 'failed';
+    return;
+  }
+  if (r.data?.me) {
+    begin(r.data.me);
+  } else {
+    session.notice = hadSession() ? 'expired' : null;
+    session.phase = 'signedOut';
+    remember(false);
+  }
+}
+
+/** Signs in; the caller decides where to go next. Returns the problem to show, or null on success. */
+export async function signIn(username: string, password: string): Promise<Problem | null> {
+  // A fresh client: whatever an earlier session left must not answer for this one.
+  resetClient();
+  const r = await client.mutation(LoginMutation, { username: username.trim(), password }).toPromise();
+  if (r.error) return toProblem(r.error);
+  if (!r.data) return noDataProblem();
+  begin(r.data.login);
+  return null;
+}
+
+/** Signs out on the server, then here; the server's answer is awaited so its cleared cookie cannot arrive late. */
+export async function signOut(): Promise<void> {
+  ending = true;
+  try {
+    // Errors change nothing: if the session already ended on the server, the user is signed out either way.
+    await client.mutation(LogoutMutation, {}).toPromise();
+  } finally {
+    ending = false;
+    endSession('signedOut', null);
+  }
+}
+
+/** Changes one's own password. Returns the problem to show, or null on success. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<Problem | null> {
+  const r = await client.mutation(ChangePasswordMutation, { currentPassword, newPassword }).toPromise();
+  if (r.error) return toProblem(r.error);
+  if (!r.data) return noDataProblem();
+  // Reload who we are: the forced change is over, and nothing else may have changed silently.
+  const me = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+  if (me.data?.me) begin(me.data.me);
+  else if (session.viewer) session.viewer.mustChangePassword = false;
+  return null;
+}
