@@ -54,6 +54,13 @@ describe('audit rows', () => {
     expect(r.body.data.auditLog.totalCount).toBe(2);
   });
 
+  it("record sign-outs in the user's pooling area, for its supervisors to see", async () => {
+    const c = await s.as('officer');
+    await c('mutation { logout }');
+    const r = await supervisor(AUDIT, { f: { username: 'officer', operation: 'LOGOUT' } });
+    expect(r.body.data.auditLog.totalCount).toBeGreaterThan(0);
+  });
+
   it('record sign-ins, failures and sign-outs', async () => {
     await s.gql(`mutation { login(username: "officer", password: "Wrong-Pass-1") { roles } }`);
     const admin = await s.as('admin');

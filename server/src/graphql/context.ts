@@ -17,6 +17,8 @@ export interface Grant {
 export interface Actor {
   userId: string;
   username: string;
+  /** The pooling area the user works in (null for administrators). */
+  poolingArea: string | null;
   roles: Role[];
   grants: Grant[];
   mustChangePassword: boolean;

@@ -33,6 +33,7 @@ export function actorOf(user: User): Actor {
   return {
     userId: user.id,
     username: user.username,
+    poolingArea: user.poolingArea,
     roles: grants.map((g) => g.role),
     grants,
     mustChangePassword: user.mustChangePassword,
@@ -101,7 +102,7 @@ export class AuthService {
   async logout(actor: Actor, sessionHash: string): Promise<void> {
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(Session, { tokenHash: sessionHash, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
-      await this.audit.record(em, actor, { operation: 'LOGOUT', entity: 'User', entityId: actor.userId });
+      await this.audit.record(em, actor, { operation: 'LOGOUT', entity: 'User', entityId: actor.userId, poolingArea: actor.poolingArea });
     });
   }
 
