@@ -119,6 +119,20 @@ describe('sessions', () => {
   });
 });
 
+describe('user administration', () => {
+  it('names every field error of a new user in one answer', async () => {
+    const admin = await s.as('admin');
+    const r = await admin(`mutation { createUser(input: { username: "officer", displayName: "", password: "short", poolingArea: "3702", grants: [{ role: AGENCY_ADMIN }] }) { id } }`);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.body.errors![0]!.extensions!.fieldErrors.map((e: any) => `${e.field}:${e.reason}`).sort()).toEqual([
+      'input.displayName:LENGTH',
+      'input.grants.0.agencyId:UNKNOWN_AGENCY',
+      'input.password:TOO_SHORT',
+      'input.username:DUPLICATE',
+    ]);
+  });
+});
+
 describe('several server processes', () => {
   it('share sessions through PostgreSQL: sign in on one, work and sign out on another', async () => {
     const other = await startServer({ databaseUrl: s.db.orm.config.get('clientUrl')!, port: 0, host: '127.0.0.1', logLevel: 'silent', seedDemo: false });

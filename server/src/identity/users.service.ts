@@ -93,9 +93,8 @@ export class UsersService {
     const policy = checkPasswordPolicy(password, name);
     if (policy) errors.add('password', policy, policyMessage(policy));
     if (clientId != null && !UUID.test(clientId)) errors.add('id', 'FORMAT', 'A client id is a UUID');
-    errors.throwIfAny();
     return this.em.transactional(async (em) => {
-      if (clientId) {
+      if (clientId && UUID.test(clientId)) {
         const replay = await em.findOne(User, { id: clientId }, { populate: ['grants'] });
         if (replay) {
           if (replay.username !== name) throw conflict('This id belongs to another user', 'ID_REUSED');
@@ -103,9 +102,10 @@ export class UsersService {
         }
       }
       if (await em.findOne(User, { username: name }, { fields: ['id'] })) {
-        throw new InputError([{ field: 'input.username', reason: 'DUPLICATE', message: 'This username is taken' }]);
+        errors.add('username', 'DUPLICATE', 'This username is taken');
       }
-      const grants = await this.checkGrants(em, input);
+      // Every field error in one answer: the administrator fixes the form once.
+      const grants = await this.checkGrants(em, input, errors);
       const user = em.create(User, {
         id: clientId ?? randomUUID(),
         username: name,
@@ -186,8 +186,7 @@ export class UsersService {
   }
 
   /** Each role's scope must be given, exist, and lie in the user's pooling area. */
-  private async checkGrants(em: EntityManager, input: UserInput) {
-    const errors = new FieldErrors('input');
+  private async checkGrants(em: EntityManager, input: UserInput, errors = new FieldErrors('input')) {
     if (!input.displayName.trim() || input.displayName.trim().length > 50) errors.add('displayName', 'LENGTH', 'A name has 1 to 50 characters');
     if (input.poolingArea) {
       const area = await em.findOne(Region, { code: input.poolingArea });
