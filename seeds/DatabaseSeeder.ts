@@ -12,6 +12,7 @@ import { RoleGrant, User } from '../server/src/identity/user.entity.ts';
 import { AgencyClient } from '../server/src/identity/agency-client.entity.ts';
 import { hashPassword } from '../server/src/identity/password.ts';
 import { DEMO_AGENCIES, DEMO_ASSESSMENT_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { seedDemoAssessments } from './demo-assessments.ts';
 
 export const PEOPLE_PER_VILLAGE = 4;
 
@@ -69,5 +70,6 @@ export class DatabaseSeeder extends Seeder {
       }
     }
     await em.flush();
+    await seedDemoAssessments(em as never, DEMO_POOLING_AREA);
   }
 }

@@ -23,13 +23,19 @@ export interface DemoUser {
   role: Role;
   agency?: number;
   assessmentOrg?: boolean;
+  /** For assessors: qualification, and the demo agency they are tied to (a conflict of interest). */
+  qualification?: 'MEDICAL' | 'OTHER';
+  relatedAgency?: number;
 }
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', role: 'SYSTEM_ADMIN' },
   { username: 'officer', displayName: '王经办', role: 'FUND_OFFICER' },
   { username: 'supervisor', displayName: '李监管', role: 'SUPERVISOR' },
-  { username: 'assessor', displayName: '张评估', role: 'ASSESSOR', assessmentOrg: true },
+  { username: 'assessor', displayName: '张评估', role: 'ASSESSOR', assessmentOrg: true, qualification: 'MEDICAL' },
+  { username: 'assessor2', displayName: '陈评估', role: 'ASSESSOR', assessmentOrg: true, qualification: 'OTHER' },
+  { username: 'assessor3', displayName: '周医师', role: 'ASSESSOR', assessmentOrg: true, qualification: 'MEDICAL' },
+  { username: 'assessor4', displayName: '吴护士', role: 'ASSESSOR', assessmentOrg: true, qualification: 'MEDICAL', relatedAgency: 0 },
   { username: 'agency', displayName: '赵院长', role: 'AGENCY_ADMIN', agency: 0 },
   { username: 'caregiver', displayName: '刘护理', role: 'CAREGIVER', agency: 0 },
   { username: 'agency2', displayName: '孙主任', role: 'AGENCY_ADMIN', agency: 1 },

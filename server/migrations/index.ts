@@ -2,8 +2,10 @@
 import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261123042057_initial } from './Migration20261123042057_initial.ts';
 import { Migration20261123043327_identity } from './Migration20261123043327_identity.ts';
+import { Migration20261123050337_assessment } from './Migration20261123050337_assessment.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
   { name: 'Migration20261123043327_identity', class: Migration20261123043327_identity },
+  { name: 'Migration20261123050337_assessment', class: Migration20261123050337_assessment },
 ];

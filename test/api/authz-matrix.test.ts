@@ -46,6 +46,28 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.enableUser': ['admin'],
   'Mutation.resetPassword': ['admin'],
   'Query.auditLog': ['admin', 'supervisor'],
+  'Query.assessmentSettings': ['officer', 'supervisor'],
+  'Mutation.setAssessmentSettings': ['officer'],
+  'Query.assessors': ['officer', 'supervisor'],
+  'Mutation.registerAssessor': ['officer'],
+  'Query.assessmentApplications': ['officer', 'supervisor'],
+  'Query.assessmentApplication': ['officer', 'supervisor'],
+  'Mutation.applyForAssessment': ['officer'],
+  'Mutation.acceptApplication': ['officer'],
+  'Mutation.rejectApplication': ['officer'],
+  'Mutation.withdrawApplication': ['officer'],
+  'Mutation.assignAssessors': ['officer'],
+  'Query.myAssessmentTasks': ['assessor'],
+  'Query.assessmentTask': ['assessor'],
+  'Query.overdueAssessmentTasks': ['officer', 'supervisor'],
+  'Mutation.saveAssessmentDraft': ['assessor'],
+  'Mutation.submitAssessment': ['assessor'],
+  'Mutation.reviewAssessment': ['officer'],
+  'Mutation.recordObjection': ['officer'],
+  'Mutation.decideObjection': ['officer'],
+  'Mutation.concludeAssessment': ['officer'],
+  'Query.conclusions': ['officer', 'supervisor', 'agency', 'caregiver'],
+  'Query.conclusion': ['officer', 'supervisor', 'agency', 'caregiver'],
 };
 
 /** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */
@@ -62,6 +84,7 @@ function dummy(type: GraphQLInputType): string {
     if (type.name === 'Int' || type.name === 'Float') return '1';
     if (type.name === 'Boolean') return 'true';
     if (type.name === 'DateTimeISO') return '"2026-01-01T00:00:00Z"';
+    if (type.name === 'JSONObject') return '{}';
     return '"x"';
   }
   throw new Error(`no dummy for ${String(type)}`);
@@ -96,7 +119,8 @@ describe('authorization matrix', async () => {
   });
 
   it('covers every demo role', () => {
-    expect(new Set(DEMO_USERS.map((u) => u.username))).toEqual(new Set([...SIGNED_IN, 'agency2']));
+    expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(['SYSTEM_ADMIN', 'FUND_OFFICER', 'SUPERVISOR', 'ASSESSOR', 'AGENCY_ADMIN', 'CAREGIVER']));
+    for (const who of SIGNED_IN) expect(DEMO_USERS.map((u) => u.username)).toContain(who);
   });
 
   // logout ends the session it runs in, so it runs last.

@@ -78,10 +78,16 @@ describe('agency staff', () => {
 });
 
 describe('assessors', () => {
-  it('see no insured persons until assessments are assigned to them', async () => {
+  it('see exactly the people of the assessments assigned to them', async () => {
+    const assigned = (
+      await sql(`select distinct ap.person_id::text id from assessment_task t join assessor a on a.id = t.assessor_id
+        join app_user u on u.id = a.user_id join assessment_application ap on ap.id = t.application_id where u.username = 'assessor'`)
+    ).map((r) => r.id).sort();
+    expect(assigned.length).toBeGreaterThan(0);
     const r = await assessor(LIST);
-    expect(r.body.data.insuredPersons).toMatchObject({ totalCount: 0, nodes: [] });
-    expect(codeOf(await assessor(`query { insuredPerson(id: "${clientsOfA[0]}") { id } }`))).toBe('NOT_FOUND');
+    expect(ids(r)).toEqual(assigned);
+    const unassigned = clientsOfA.find((id) => !assigned.includes(id))!;
+    expect(codeOf(await assessor(`query { insuredPerson(id: "${unassigned}") { id } }`))).toBe('NOT_FOUND');
   });
 });
 

@@ -5,5 +5,24 @@ import { Agency, AssessmentOrg } from '../identity/org.entity.ts';
 import { RoleGrant, User } from '../identity/user.entity.ts';
 import { Session } from '../identity/session.entity.ts';
 import { AgencyClient } from '../identity/agency-client.entity.ts';
+import { Assessor } from '../assessment/assessor.entity.ts';
+import { Application, ApplicationDocument, Objection, Task } from '../assessment/application.entity.ts';
+import { AssessmentSettingsRow, Conclusion } from '../assessment/conclusion.entity.ts';
 
-export const entities = [Region, InsuredPerson, Agency, AssessmentOrg, User, RoleGrant, Session, AgencyClient];
+export const entities = [
+  Region,
+  InsuredPerson,
+  Agency,
+  AssessmentOrg,
+  User,
+  RoleGrant,
+  Session,
+  AgencyClient,
+  Assessor,
+  Application,
+  Task,
+  ApplicationDocument,
+  Objection,
+  Conclusion,
+  AssessmentSettingsRow,
+];

@@ -21,6 +21,7 @@ import { legacyJsonStatusPlugin } from '../graphql/http-status.ts';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import { AuditTrail } from '../audit/audit.service.ts';
 import { AuthService } from '../identity/auth.service.ts';
+import { assessmentRoutes } from '../assessment/assessment.http.ts';
 import { systemClock } from '../shared/clock.ts';
 
 export const SESSION_COOKIE = 'changhu_session';
@@ -115,10 +116,12 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
     }),
   );
 
+  app.use('/api', assessmentRoutes(orm, SESSION_COOKIE));
+
   const index = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h', fallthrough: true }));
   // SPA fallback: any other GET that wants a page gets the client's index.html.
-  app.get(/^(?!\/graphql).*/, (req, res, next) => {
+  app.get(/^(?!\/graphql|\/api\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built: run `npm run build:client`.');

@@ -6,8 +6,9 @@ import { RegionResolver } from '../regions/region.resolver.ts';
 import { PeopleResolver } from '../people/people.resolver.ts';
 import { authChecker, IdentityResolver } from '../identity/identity.resolver.ts';
 import { AuditResolver } from '../audit/audit.resolver.ts';
+import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

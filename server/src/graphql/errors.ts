@@ -2,6 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { OptimisticLockError } from '@mikro-orm/core';
 import { AppError } from '../shared/errors.ts';
 
 /** Codes that GraphQL itself, Apollo or our limits produce and that are safe to show. */
@@ -22,6 +23,7 @@ export function toGraphQLError(error: AppError): GraphQLError {
     extensions: {
       code: error.code,
       ...(error.details.reason ? { reason: error.details.reason } : {}),
+      ...(error.details.state ? { state: error.details.state } : {}),
       ...(error.details.fieldErrors
         ? { field: error.details.fieldErrors[0]?.field, fieldErrors: error.details.fieldErrors }
         : {}),
@@ -32,6 +34,9 @@ export function toGraphQLError(error: AppError): GraphQLError {
 export function makeFormatError(log: Logger, opts: { exposeStack: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    if (original instanceof OptimisticLockError) {
+      return { message: 'The record was changed by someone else; reload and try again', path: formatted.path, extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' } };
+    }
     if (original instanceof AppError) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };

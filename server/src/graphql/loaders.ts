@@ -2,6 +2,18 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Region } from '../regions/region.entity.ts';
+import { ApplicationDocument, Objection, Task } from '../assessment/application.entity.ts';
+import { Conclusion } from '../assessment/conclusion.entity.ts';
+
+/** Loads the rows of `entity` whose `fk` is among the keys, grouped by key, in one query per batch. */
+function byParent<T extends object>(em: EntityManager, entity: new () => T, fk: string, keyOf: (row: T) => string, options: object = {}) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await em.find(entity, { [fk]: { $in: [...keys] } } as never, options as never);
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const r of rows) groups.get(keyOf(r))?.push(r);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -10,6 +22,10 @@ export function createLoaders(em: EntityManager) {
       const byCode = new Map(rows.map((r) => [r.code, r]));
       return codes.map((c) => byCode.get(c) ?? null);
     }),
+    tasksByApplication: byParent(em, Task, 'application', (t) => t.application.id, { populate: ['assessor', 'assessor.org', 'application', 'application.person'], orderBy: { round: 'asc', assessor: { name: 'asc' } } }),
+    objectionsByApplication: byParent(em, Objection, 'application', (o) => o.application.id, { orderBy: { receivedAt: 'asc' } }),
+    documentsByApplication: byParent(em, ApplicationDocument, 'application', (d) => d.application.id, { orderBy: { uploadedAt: 'asc' } }),
+    conclusionsByApplication: byParent(em, Conclusion, 'application', (c) => c.application.id, { populate: ['person'] }),
   };
 }
 

@@ -22,8 +22,7 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
 
 /**
  * Insured persons the actor may see or change with `permission`: officers and supervisors their pooling
- * areas, agency staff the people their agency serves today. Assessors gain the people of their assigned
- * assessments when assessment lands.
+ * areas, agency staff the people their agency serves today, assessors the people they are assigned to assess.
  */
 export function personScope(actor: Actor, permission: Permission, today: string): FilterQuery<InsuredPerson> {
   const or: FilterQuery<InsuredPerson>[] = [];
@@ -40,8 +39,25 @@ export function personScope(actor: Actor, permission: Permission, today: string)
       )]: true,
     } as FilterQuery<InsuredPerson>);
   }
+  // Assessors: the people of the assessments assigned to them.
+  if (grants.some((g) => g.role === 'ASSESSOR')) {
+    or.push({
+      [raw(
+        (alias) =>
+          `exists (select 1 from assessment_task t join assessor a on a.id = t.assessor_id join assessment_application ap on ap.id = t.application_id where ap.person_id = ${alias}.id and a.user_id = ?)`,
+        [actor.userId],
+      )]: true,
+    } as FilterQuery<InsuredPerson>);
+  }
   if (or.length === 0) return NOTHING;
   return or.length === 1 ? or[0]! : { $or: or };
+}
+
+/** The agencies the actor works for with `permission` (agency administrator and caregiver grants). */
+export function agenciesWith(actor: Actor, permission: Permission): string[] {
+  return grantsWith(actor, permission)
+    .filter((g) => g.role === 'AGENCY_ADMIN' || g.role === 'CAREGIVER')
+    .map((g) => g.agencyId!);
 }
 
 /** Pooling areas in which the actor may act with `permission` (officer and supervisor grants). */

@@ -26,6 +26,13 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'assessment.read',
+  'assessment.apply',
+  'assessment.process',
+  'assessment.fill',
+  'assessment.configure',
+  'assessor.manage',
+  'conclusion.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,11 +43,25 @@ export type Rule = Permission | typeof PUBLIC | typeof SIGNED_IN;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'],
-  FUND_OFFICER: ['region.read', 'person.read', 'person.create', 'person.update', 'person.recordDeath', 'person.revealId', 'org.read'],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read'],
-  ASSESSOR: ['region.read', 'person.read'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read'],
-  CAREGIVER: ['region.read', 'person.read'],
+  FUND_OFFICER: [
+    'region.read',
+    'person.read',
+    'person.create',
+    'person.update',
+    'person.recordDeath',
+    'person.revealId',
+    'org.read',
+    'assessment.read',
+    'assessment.apply',
+    'assessment.process',
+    'assessment.configure',
+    'assessor.manage',
+    'conclusion.read',
+  ],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read'],
+  ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read'],
+  CAREGIVER: ['region.read', 'person.read', 'conclusion.read'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

@@ -15,7 +15,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fieldErrors?: FieldError[]; reason?: string } = {},
+    readonly details: { fieldErrors?: FieldError[]; reason?: string; /** The current state, for a refused transition. */ state?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';
