@@ -2,6 +2,9 @@ import { mount } from 'svelte';
 import './app.css';
 import { setupI18n } from './lib/i18n';
 import App from './App.svelte';
+// Registers, at start, the clean-up of assessment drafts kept on the device when a user signs out; the pages that
+// make drafts load later, in their own chunk.
+import './modules/assessment/draft';
 
 // Messages are bundled and added synchronously, so the first render already has its words.
 setupI18n();

@@ -2,7 +2,7 @@
 // Each route says who may open it; App.svelte turns a refusal into sign-in, password change or "forbidden".
 import type { Component } from 'svelte';
 import type { RouteDefinition } from 'svelte-spa-router';
-import { wrap } from 'svelte-spa-router/wrap';
+import { wrap, type AsyncSvelteComponent } from 'svelte-spa-router/wrap';
 import { registerRoute, verdict, type Access } from '../lib/auth/access';
 import Home from './Home.svelte';
 import NotFound from './NotFound.svelte';
@@ -17,13 +17,20 @@ import UserNewPage from '../modules/users/UserNewPage.svelte';
 import UserEditPage from '../modules/users/UserEditPage.svelte';
 import AuditLogPage from '../modules/audit/AuditLogPage.svelte';
 
+/** A page loaded on its first visit, from its own chunk: the assessment screens are large, and each role uses few. */
+interface Lazy {
+  load: AsyncSvelteComponent;
+}
+const lazy = (load: AsyncSvelteComponent): Lazy => ({ load });
+
 /** What App.svelte gets back from a route whose condition failed. */
 export interface RouteAccess {
   access: Access;
 }
 
-// In matching order: '/people/new' comes before '/people/:id', which would otherwise take "new" for an id.
-const TABLE: [string, Component<any>, Access][] = [
+// In matching order: '/people/new' comes before '/people/:id' (and the same for applications), which would
+// otherwise take "new" for an id.
+const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/login', LoginPage, 'guest'],
   ['/password', ChangePasswordPage, 'session'],
   ['/', Home, 'user'],
@@ -35,6 +42,14 @@ const TABLE: [string, Component<any>, Access][] = [
   ['/users/new', UserNewPage, 'user.manage'],
   ['/users/:id', UserEditPage, 'user.read'],
   ['/audit', AuditLogPage, 'audit.read'],
+  ['/assessment/tasks', lazy(() => import('../modules/assessment/MyTasksPage.svelte')), 'assessment.fill'],
+  ['/assessment/tasks/:id', lazy(() => import('../modules/assessment/TaskPage.svelte')), 'assessment.fill'],
+  ['/assessment/applications', lazy(() => import('../modules/assessment/ApplicationsPage.svelte')), 'assessment.read'],
+  ['/assessment/applications/new', lazy(() => import('../modules/assessment/NewApplicationPage.svelte')), 'assessment.apply'],
+  ['/assessment/applications/:id', lazy(() => import('../modules/assessment/ApplicationDetailPage.svelte')), 'assessment.read'],
+  ['/assessment/conclusions', lazy(() => import('../modules/assessment/ConclusionsPage.svelte')), 'conclusion.read'],
+  // Read by those who follow the workflow; only assessment.configure may change it (the page says so).
+  ['/assessment/settings', lazy(() => import('../modules/assessment/SettingsPage.svelte')), 'assessment.read'],
   ['*', NotFound, 'user'],
 ];
 
@@ -42,6 +57,7 @@ export const routes: RouteDefinition = Object.fromEntries(
   TABLE.map(([path, component, access]) => {
     registerRoute(path, access);
     const userData: RouteAccess = { access };
-    return [path, wrap({ component, userData, conditions: [() => verdict(access) === 'allow'] })];
+    const page = 'load' in component ? { asyncComponent: component.load } : { component };
+    return [path, wrap({ ...page, userData, conditions: [() => verdict(access) === 'allow'] })];
   }),
 );

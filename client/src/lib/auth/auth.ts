@@ -41,6 +41,13 @@ function begin(viewer: Viewer): void {
   remember(true);
 }
 
+/** What modules clean up when a session ends (e.g. drafts kept on the device); they register, auth knows none. */
+const endListeners: ((notice: SessionNotice) => void)[] = [];
+
+export function whenSessionEnds(listener: (notice: SessionNotice) => void): void {
+  endListeners.push(listener);
+}
+
 /** Set while signing out, so the logout request's own errors do not count as an expired session. */
 let ending = false;
 
@@ -52,6 +59,7 @@ function endSession(notice: SessionNotice, returnTo: string | null): void {
   session.phase = 'signedOut';
   session.notice = notice;
   remember(false);
+  for (const listener of endListeners) listener(notice);
   void replace(loginPath(returnTo));
 }
 

@@ -13,6 +13,8 @@ export interface Problem {
   code: string;
   /** `extensions.reason` for CONFLICT, e.g. STALE_VERSION. */
   reason: string | null;
+  /** `extensions.state` for CONFLICT in a workflow: the state the record is in now, e.g. WITHDRAWN. */
+  state?: string | null;
   message: string;
   fieldErrors: FieldProblem[];
 }
@@ -38,6 +40,7 @@ export function toProblem(error: CombinedError): Problem {
   return {
     code: typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR',
     reason: typeof ext.reason === 'string' ? ext.reason : null,
+    state: typeof ext.state === 'string' ? ext.state : null,
     message: first.message,
     fieldErrors,
   };

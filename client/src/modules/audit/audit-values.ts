@@ -2,6 +2,14 @@
 import type { Translate } from '../../lib/i18n/problems';
 import { formatDateTime } from '../../lib/format';
 
+/** Whose status a `status` field holds: each entity has its own states. */
+const STATUS_ENUM: Record<string, string> = {
+  User: 'enum.userStatus',
+  AssessmentApplication: 'enum.applicationState',
+  AssessmentTask: 'enum.taskState',
+  Conclusion: 'enum.conclusionState',
+};
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function fieldLabel(t: Translate, field: string): string {
@@ -23,7 +31,7 @@ export function valueText(t: Translate, language: string, entity: string, field:
   }
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'string') {
-    if (field === 'status') return t(entity === 'User' ? `enum.userStatus.${value}` : `enum.status.${value}`, { default: value });
+    if (field === 'status') return t(`${STATUS_ENUM[entity] ?? 'enum.status'}.${value}`, { default: value });
     if (field === 'insuranceType') return t(`enum.insuranceType.${value}`, { default: value });
     if (field === 'reason') return t(`audit.reason.${value}`, { default: value });
     if (ISO_INSTANT.test(value)) return `${formatDateTime(value, language, { seconds: true })} ${t('time.zoneNote')}`;

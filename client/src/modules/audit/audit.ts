@@ -25,9 +25,36 @@ export const OPERATIONS = [
   'RESET_PASSWORD',
   'DISABLE',
   'ENABLE',
+  'APPLY',
+  'ACCEPT',
+  'REJECT',
+  'WITHDRAW',
+  'ASSIGN',
+  'SUBMIT_FORM',
+  'ALLSUBMITTED',
+  'CONFIRM',
+  'CONFIRMFINAL',
+  'REASSESS',
+  'RECORD_OBJECTION',
+  'UPHOLDOBJECTION',
+  'DISMISSOBJECTION',
+  'CONCLUDE',
+  'ISSUE_CONCLUSION',
+  'ADD_DOCUMENT',
+  'CONFIGURE',
 ] as const;
 
-export const ENTITIES = ['InsuredPerson', 'User', 'Agency', 'AssessmentOrg'] as const;
+export const ENTITIES = [
+  'InsuredPerson',
+  'User',
+  'Agency',
+  'AssessmentOrg',
+  'AssessmentApplication',
+  'AssessmentTask',
+  'Conclusion',
+  'AssessmentSettings',
+  'Assessor',
+] as const;
 
 export interface AuditQuery {
   operation: string;
