@@ -27,7 +27,7 @@ export function assessmentRoutes(orm: MikroORM, cookieName: string): Router {
 
   function fail(res: express.Response, e: unknown, next: express.NextFunction) {
     if (e instanceof AppError) {
-      res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message, ...(e.details.fieldErrors ? { fieldErrors: e.details.fieldErrors } : {}), ...(e.details.reason ? { reason: e.details.reason } : {}) } });
+      res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message, ...(e.details.fieldErrors ? { fieldErrors: e.details.fieldErrors } : {}), ...(e.details.reason ? { reason: e.details.reason } : {}), ...(e.details.state ? { state: e.details.state } : {}) } });
       return;
     }
     next(e);
