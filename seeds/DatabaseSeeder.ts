@@ -13,6 +13,7 @@ import { AgencyClient } from '../server/src/identity/agency-client.entity.ts';
 import { hashPassword } from '../server/src/identity/password.ts';
 import { DEMO_AGENCIES, DEMO_ASSESSMENT_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
+import { seedDemoProviders } from './demo-providers.ts';
 
 export const PEOPLE_PER_VILLAGE = 4;
 
@@ -71,5 +72,6 @@ export class DatabaseSeeder extends Seeder {
     }
     await em.flush();
     await seedDemoAssessments(em as never, DEMO_POOLING_AREA);
+    await seedDemoProviders(em as never, DEMO_POOLING_AREA);
   }
 }

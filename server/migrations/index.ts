@@ -3,9 +3,13 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261123042057_initial } from './Migration20261123042057_initial.ts';
 import { Migration20261123043327_identity } from './Migration20261123043327_identity.ts';
 import { Migration20261123050337_assessment } from './Migration20261123050337_assessment.ts';
+import { Migration20261123054318_providers } from './Migration20261123054318_providers.ts';
+import { Migration20261123055001_evaluation_sheet } from './Migration20261123055001_evaluation_sheet.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
   { name: 'Migration20261123043327_identity', class: Migration20261123043327_identity },
   { name: 'Migration20261123050337_assessment', class: Migration20261123050337_assessment },
+  { name: 'Migration20261123054318_providers', class: Migration20261123054318_providers },
+  { name: 'Migration20261123055001_evaluation_sheet', class: Migration20261123055001_evaluation_sheet },
 ];

@@ -8,6 +8,7 @@ import { AgencyClient } from '../identity/agency-client.entity.ts';
 import { Assessor } from '../assessment/assessor.entity.ts';
 import { Application, ApplicationDocument, Objection, Task } from '../assessment/application.entity.ts';
 import { AssessmentSettingsRow, Conclusion } from '../assessment/conclusion.entity.ts';
+import { CatalogueItem, Caregiver, Contract, Employment, Evaluation, EvaluationSheetRow, PriceSchedule, Violation } from '../providers/providers.entity.ts';
 
 export const entities = [
   Region,
@@ -25,4 +26,12 @@ export const entities = [
   Objection,
   Conclusion,
   AssessmentSettingsRow,
+  Contract,
+  PriceSchedule,
+  CatalogueItem,
+  Caregiver,
+  Employment,
+  Evaluation,
+  Violation,
+  EvaluationSheetRow,
 ];

@@ -7,8 +7,9 @@ import { PeopleResolver } from '../people/people.resolver.ts';
 import { authChecker, IdentityResolver } from '../identity/identity.resolver.ts';
 import { AuditResolver } from '../audit/audit.resolver.ts';
 import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
+import { ProvidersResolver } from '../providers/providers.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

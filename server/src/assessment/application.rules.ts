@@ -1,6 +1,7 @@
 // Pure checks of the assessment workflow: who may apply, who may be assigned, what a review may decide.
 // Facts and `today` (YYYY-MM-DD, Asia/Shanghai) in; field errors or a decision out.
 import { FieldErrors } from '../shared/errors.ts';
+import { isPhoneNumber } from '../shared/identifiers.ts';
 import { addDays, addMonths, type AssessmentSettings } from './assessment.settings.ts';
 import type { Level } from './standard.ts';
 
@@ -36,7 +37,6 @@ export interface ApplicationInput {
   challengedConclusionId?: string | null;
 }
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** Checks an application for an insured person; throws the field errors, each with its reason. */
 export function checkApplication(input: ApplicationInput, f: ApplicationFacts): void {
@@ -46,7 +46,7 @@ export function checkApplication(input: ApplicationInput, f: ApplicationFacts): 
   if (f.hasOpenApplication) e.add('personId', 'OPEN_APPLICATION', 'This person already has an open application');
   if (!input.applicantName.trim() || input.applicantName.trim().length > 50) e.add('applicantName', 'LENGTH', 'A name has 1 to 50 characters');
   if (!input.applicantRelation.trim() || input.applicantRelation.trim().length > 20) e.add('applicantRelation', 'LENGTH', '1 to 20 characters');
-  if (!PHONE.test(input.contactPhone.trim())) e.add('contactPhone', 'FORMAT', 'Not a mainland mobile or landline number');
+  if (!isPhoneNumber(input.contactPhone.trim())) e.add('contactPhone', 'FORMAT', 'Not a mainland mobile or landline number');
   if (!input.disabilityDeclared) {
     e.add('disabilityDeclared', 'REQUIRED', `The applicant must declare that the disability has lasted at least ${f.settings.minDisabilityMonths} months after treatment`);
   }

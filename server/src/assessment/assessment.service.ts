@@ -16,16 +16,14 @@ import { checkApplication, checkAssignment, checkReviewLevel, type ApplicationIn
 import { nextState, OPEN_STATES, type ApplicationState, type ApplicationVerb } from './assessment.workflow.ts';
 import { isQualifyingLevel, scoreAssessment } from './assessment.rules.ts';
 import type { Level } from './standard.ts';
-import { agenciesWith, areasWith, personScope, requirePermission } from '../identity/identity.access.ts';
+import { agenciesWith, areasWith, NOTHING, personScope, requirePermission } from '../identity/identity.access.ts';
+import { isUuid } from '../shared/identifiers.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const isUuid = (id: string | null | undefined): id is string => !!id && UUID.test(id);
-const NOTHING = { [raw('false')]: true } as never;
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;

@@ -7,7 +7,7 @@ import type { InsuredPerson } from '../people/insured-person.entity.ts';
 import { AppError } from '../shared/errors.ts';
 
 /** Matches nothing: the answer for an actor with no scope, so that lists come back empty. */
-const NOTHING = { [raw('false')]: true } as never;
+export const NOTHING = { [raw('false')]: true } as never;
 
 export function grantsWith(actor: Actor, permission: Permission): Grant[] {
   return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));

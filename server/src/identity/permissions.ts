@@ -33,6 +33,14 @@ export const PERMISSIONS = [
   'assessment.configure',
   'assessor.manage',
   'conclusion.read',
+  'provider.read',
+  'agency.manage',
+  'agency.register',
+  'contract.apply',
+  'contract.process',
+  'caregiver.manage',
+  'evaluation.manage',
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,7 +50,7 @@ export const SIGNED_IN = 'signedIn';
 export type Rule = Permission | typeof PUBLIC | typeof SIGNED_IN;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  SYSTEM_ADMIN: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read'],
+  SYSTEM_ADMIN: ['region.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'catalogue.manage'],
   FUND_OFFICER: [
     'region.read',
     'person.read',
@@ -57,10 +65,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.configure',
     'assessor.manage',
     'conclusion.read',
+    'provider.read',
+    'agency.manage',
+    'agency.register',
+    'contract.process',
+    'caregiver.manage',
+    'evaluation.manage',
   ],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read'],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read'],
   ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage'],
   CAREGIVER: ['region.read', 'person.read', 'conclusion.read'],
 };
 

@@ -14,7 +14,8 @@ import { requirePermission } from './identity.access.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import { conflict, FieldErrors, InputError, notFound } from '../shared/errors.ts';
-import { parseCreditCode } from '../shared/identifiers.ts';
+import { isUuid, parseCreditCode } from '../shared/identifiers.ts';
+import { containsPattern } from '../shared/sql.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 import type { Clock } from '../shared/clock.ts';
 
@@ -40,8 +41,6 @@ export interface UserFilter {
 }
 
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 function userSnapshot(u: User) {
   return {
@@ -65,7 +64,7 @@ export class UsersService {
 
   async get(actor: Actor | null, id: string): Promise<User> {
     requirePermission(actor, 'user.read');
-    const user = UUID.test(id) ? await this.em.findOne(User, { id }, { populate: ['grants'] }) : null;
+    const user = isUuid(id) ? await this.em.findOne(User, { id }, { populate: ['grants'] }) : null;
     if (!user) throw notFound('User');
     return user;
   }
@@ -74,7 +73,7 @@ export class UsersService {
     requirePermission(actor, 'user.read');
     const where: FilterQuery<User>[] = [];
     if (filter.search?.trim()) {
-      const like = '%' + likeEscape(filter.search.trim()) + '%';
+      const like = containsPattern(filter.search.trim());
       where.push({ $or: [{ username: { $ilike: like } }, { displayName: { $ilike: like } }] });
     }
     if (filter.status) where.push({ status: filter.status });
@@ -92,9 +91,9 @@ export class UsersService {
     if (!USERNAME.test(name)) errors.add('username', 'FORMAT', '3–40 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter');
     const policy = checkPasswordPolicy(password, name);
     if (policy) errors.add('password', policy, policyMessage(policy));
-    if (clientId != null && !UUID.test(clientId)) errors.add('id', 'FORMAT', 'A client id is a UUID');
+    if (clientId != null && !isUuid(clientId)) errors.add('id', 'FORMAT', 'A client id is a UUID');
     return this.em.transactional(async (em) => {
-      if (clientId && UUID.test(clientId)) {
+      if (clientId && isUuid(clientId)) {
         const replay = await em.findOne(User, { id: clientId }, { populate: ['grants'] });
         if (replay) {
           if (replay.username !== name) throw conflict('This id belongs to another user', 'ID_REUSED');
@@ -125,7 +124,7 @@ export class UsersService {
   async update(actor: Actor | null, id: string, input: UserInput): Promise<User> {
     requirePermission(actor, 'user.manage');
     return this.em.transactional(async (em) => {
-      const user = await em.findOne(User, { id: UUID.test(id) ? id : randomUUID() }, { populate: ['grants'] });
+      const user = await em.findOne(User, { id: isUuid(id) ? id : randomUUID() }, { populate: ['grants'] });
       if (!user) throw notFound('User');
       const before = userSnapshot(user);
       const grants = await this.checkGrants(em, input);
@@ -148,7 +147,7 @@ export class UsersService {
   async setStatus(actor: Actor | null, id: string, status: UserStatus): Promise<User> {
     requirePermission(actor, 'user.manage');
     return this.em.transactional(async (em) => {
-      const user = await em.findOne(User, { id: UUID.test(id) ? id : randomUUID() }, { populate: ['grants'] });
+      const user = await em.findOne(User, { id: isUuid(id) ? id : randomUUID() }, { populate: ['grants'] });
       if (!user) throw notFound('User');
       if (user.id === actor!.userId && status === 'DISABLED') throw conflict('You cannot disable yourself', 'SELF_DISABLE');
       const before = userSnapshot(user);
@@ -169,7 +168,7 @@ export class UsersService {
   async resetPassword(actor: Actor | null, id: string): Promise<{ user: User; temporaryPassword: string }> {
     requirePermission(actor, 'user.manage');
     return this.em.transactional(async (em) => {
-      const user = await em.findOne(User, { id: UUID.test(id) ? id : randomUUID() }, { populate: ['grants'] });
+      const user = await em.findOne(User, { id: isUuid(id) ? id : randomUUID() }, { populate: ['grants'] });
       if (!user) throw notFound('User');
       // 12 random characters from every class, so the one-time password meets the policy.
       const temporaryPassword = 'Tmp-' + randomBytes(9).toString('base64url') + '7a';
@@ -206,12 +205,12 @@ export class UsersService {
         else if (g.poolingArea !== input.poolingArea) errors.add(`${field}.poolingArea`, 'OTHER_POOLING_AREA', "The role's pooling area must be the user's");
         grant.poolingArea = g.poolingArea ?? null;
       } else if (scope === 'agency') {
-        const agency = g.agencyId && UUID.test(g.agencyId) ? await em.findOne(Agency, { id: g.agencyId }) : null;
+        const agency = g.agencyId && isUuid(g.agencyId) ? await em.findOne(Agency, { id: g.agencyId }) : null;
         if (!agency) errors.add(`${field}.agencyId`, 'UNKNOWN_AGENCY', 'This role is bound to an existing care agency');
         else if (agency.poolingArea !== input.poolingArea) errors.add(`${field}.agencyId`, 'OTHER_POOLING_AREA', "The agency must be in the user's pooling area");
         grant.agency = agency;
       } else if (scope === 'assessmentOrg') {
-        const org = g.assessmentOrgId && UUID.test(g.assessmentOrgId) ? await em.findOne(AssessmentOrg, { id: g.assessmentOrgId }) : null;
+        const org = g.assessmentOrgId && isUuid(g.assessmentOrgId) ? await em.findOne(AssessmentOrg, { id: g.assessmentOrgId }) : null;
         if (!org) errors.add(`${field}.assessmentOrgId`, 'UNKNOWN_ORG', 'This role is bound to an existing assessment organisation');
         else if (org.poolingArea !== input.poolingArea) errors.add(`${field}.assessmentOrgId`, 'OTHER_POOLING_AREA', "The organisation must be in the user's pooling area");
         grant.assessmentOrg = org;
@@ -258,7 +257,7 @@ export class OrgsService {
     if (!name || name.length > 100) errors.add('name', 'LENGTH', 'A name has 1 to 100 characters');
     const code = parseCreditCode(input.creditCode);
     if (!code.ok) errors.add('creditCode', code.reason, code.message);
-    if (input.id != null && !UUID.test(input.id)) errors.add('id', 'FORMAT', 'A client id is a UUID');
+    if (input.id != null && !isUuid(input.id)) errors.add('id', 'FORMAT', 'A client id is a UUID');
     const area = await this.em.findOne(Region, { code: input.poolingArea });
     if (!area || area.poolingArea !== area.code) errors.add('poolingArea', 'UNKNOWN_POOLING_AREA', 'No such pooling area');
     errors.throwIfAny();

@@ -1,5 +1,5 @@
 // Pure rules for insured persons: facts and `today` in, a normalised record or field errors out.
-import { isCalendarDate, parseResidentId } from '../shared/identifiers.ts';
+import { isCalendarDate, isPhoneNumber, parseResidentId } from '../shared/identifiers.ts';
 import { FieldErrors } from '../shared/errors.ts';
 import type { RegionLevel } from '../shared/identifiers.ts';
 import type { InsuranceType, PersonStatus, Sex } from './insured-person.entity.ts';
@@ -46,8 +46,6 @@ export interface RegionFact {
   poolingArea: string;
 }
 
-/** Mainland mobile numbers and landlines with area code. */
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** Homes of the insured lie in mainland China: a generous WGS-84 bounding box. */
 export const CHINA_BOUNDS = { minLng: 73.4, maxLng: 135.1, minLat: 3.8, maxLat: 53.6 } as const;
@@ -76,9 +74,9 @@ export function checkPersonInput(input: PersonInput, facts: { today: string; reg
   if (id.ok && input.sex && input.sex !== id.value.sex) errors.add('sex', 'MISMATCH', 'The sex does not agree with the ID number');
 
   const phone = blankToNull(input.phone);
-  if (phone && !PHONE.test(phone)) errors.add('phone', 'FORMAT', 'Not a mainland mobile or landline number');
+  if (phone && !isPhoneNumber(phone)) errors.add('phone', 'FORMAT', 'Not a mainland mobile or landline number');
   const ecPhone = blankToNull(input.emergencyContactPhone);
-  if (ecPhone && !PHONE.test(ecPhone)) errors.add('emergencyContactPhone', 'FORMAT', 'Not a mainland mobile or landline number');
+  if (ecPhone && !isPhoneNumber(ecPhone)) errors.add('emergencyContactPhone', 'FORMAT', 'Not a mainland mobile or landline number');
   const ecName = blankToNull(input.emergencyContactName);
   if (ecName && ecName.length > 50) errors.add('emergencyContactName', 'LENGTH', 'At most 50 characters');
   const ecRelation = blankToNull(input.emergencyContactRelation);

@@ -7,6 +7,8 @@ import { Region } from '../regions/region.entity.ts';
 import { checkDeath, checkPersonInput, classifySearch, type PersonInput } from './people.rules.ts';
 import { AppError, conflict, InputError, notFound } from '../shared/errors.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
+import { isUuid } from '../shared/identifiers.ts';
+import { containsPattern } from '../shared/sql.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import { areasWith, personScope, requirePermission } from '../identity/identity.access.ts';
@@ -20,8 +22,6 @@ export interface PersonFilter {
   insuranceType?: InsuranceType | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export class PeopleService {
   constructor(
@@ -53,18 +53,18 @@ export class PeopleService {
     if (filter.regionCode) {
       const region = await this.em.findOne(Region, { code: filter.regionCode });
       if (!region) throw new InputError([{ field: 'filter.regionCode', reason: 'UNKNOWN_REGION', message: 'No such region' }]);
-      where.push({ region: { $like: likeEscape(region.code) + '%' } } as FilterQuery<InsuredPerson>);
+      where.push({ region: { $like: region.code + '%' } } as FilterQuery<InsuredPerson>);
     }
     const search = classifySearch(filter.search ?? '');
     if (search?.kind === 'idNumber') where.push({ idNumber: search.value });
-    if (search?.kind === 'name') where.push({ name: { $ilike: '%' + likeEscape(search.value) + '%' } });
+    if (search?.kind === 'name') where.push({ name: { $ilike: containsPattern(search.value) } });
     if (filter.status) where.push({ status: filter.status });
     if (filter.insuranceType) where.push({ insuranceType: filter.insuranceType });
     return findPage(this.em, InsuredPerson, { $and: where }, { name: 'asc', id: 'asc' }, page);
   }
 
   async create(actor: Actor | null, input: PersonInput & { id?: string | null }): Promise<InsuredPerson> {
-    if (input.id != null && !UUID.test(input.id)) {
+    if (input.id != null && !isUuid(input.id)) {
       throw new InputError([{ field: 'input.id', reason: 'FORMAT', message: 'A client id is a UUID' }]);
     }
     const a = requirePermission(actor, 'person.create');
@@ -136,7 +136,7 @@ export class PeopleService {
   /** One person the actor may act on with `permission`; "not yours" and "not there" answer alike. */
   private async findInScope(em: EntityManager, actor: Actor | null, id: string, permission: Permission): Promise<InsuredPerson> {
     const a = requirePermission(actor, permission);
-    if (!UUID.test(id)) throw notFound('Insured person');
+    if (!isUuid(id)) throw notFound('Insured person');
     const person = await em.findOne(InsuredPerson, { $and: [{ id }, personScope(a, permission, this.today())] });
     if (!person) throw notFound('Insured person');
     return person;

@@ -96,3 +96,11 @@ export function isValidChildRegionCode(code: string, level: RegionLevel, parentC
   if (!/^\d+$/.test(code) || code.length !== REGION_CODE_LENGTH[level]) return false;
   return parentCode === null ? level === 'CITY' : code.startsWith(parentCode) && code.length > parentCode.length;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** A client-supplied id: a UUID (versions 1–8). */
+export const isUuid = (id: string | null | undefined): id is string => !!id && UUID.test(id);
+
+/** Mainland mobile numbers and landlines with area code. */
+export const isPhoneNumber = (phone: string) => /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone);
