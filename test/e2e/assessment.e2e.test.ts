@@ -377,7 +377,7 @@ describe('disability assessment in the browser', () => {
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'assessment-person-agency-phone');
     const links = (await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).map((s) => s.trim());
-    expect(links).toEqual(['参保人', '评估结论']);
+    expect(links).toEqual(['参保人', '评估结论', '本机构', '协议', '护理员', '考核']);
   }, 60_000);
 
   it('raised no uncaught errors in the page', () => {

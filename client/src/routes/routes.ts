@@ -50,6 +50,17 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/assessment/conclusions', lazy(() => import('../modules/assessment/ConclusionsPage.svelte')), 'conclusion.read'],
   // Read by those who follow the workflow; only assessment.configure may change it (the page says so).
   ['/assessment/settings', lazy(() => import('../modules/assessment/SettingsPage.svelte')), 'assessment.read'],
+  // Care providers. '/new', '/apply' and '/:id/edit' come before '/:id' for the same reason as above.
+  ['/providers/agencies', lazy(() => import('../modules/providers/AgenciesPage.svelte')), 'provider.read'],
+  ['/providers/agencies/new', lazy(() => import('../modules/providers/AgencyFormPage.svelte')), 'agency.register'],
+  ['/providers/agencies/:id/edit', lazy(() => import('../modules/providers/AgencyFormPage.svelte')), 'agency.manage'],
+  ['/providers/agencies/:id', lazy(() => import('../modules/providers/AgencyDetailPage.svelte')), 'provider.read'],
+  ['/providers/contracts', lazy(() => import('../modules/providers/ContractsPage.svelte')), 'provider.read'],
+  ['/providers/contracts/apply', lazy(() => import('../modules/providers/ContractApplyPage.svelte')), 'contract.apply'],
+  ['/providers/contracts/:id', lazy(() => import('../modules/providers/ContractDetailPage.svelte')), 'provider.read'],
+  ['/providers/caregivers', lazy(() => import('../modules/providers/CaregiversPage.svelte')), 'provider.read'],
+  // Everyone who reads providers sees results; only evaluation.manage gets the scoring and violation forms.
+  ['/providers/evaluations', lazy(() => import('../modules/providers/EvaluationsPage.svelte')), 'provider.read'],
   ['*', NotFound, 'user'],
 ];
 

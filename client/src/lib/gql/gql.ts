@@ -54,6 +54,31 @@ type Documents = {
     "\n  mutation UpdatePerson($id: ID!, $input: UpdateInsuredPersonInput!, $expectedVersion: Int) {\n    updateInsuredPerson(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.UpdatePersonDocument,
     "\n  mutation RecordDeath($id: ID!, $input: RecordDeathInput!) {\n    recordDeath(id: $id, input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": typeof types.RecordDeathDocument,
     "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n": typeof types.RevealIdNumberDocument,
+    "\n  fragment AgencyFields on AgencyProfile {\n    id\n    name\n    kind\n    creditCode\n    contractStatus\n    address\n    serviceArea\n    contactName\n    contactPhone\n    legalRepresentative\n    beds\n    bankName\n    bankAccount\n    longitude\n    latitude\n    poolingArea\n    active\n  }\n": typeof types.AgencyFieldsFragmentDoc,
+    "\n  fragment ContractFields on Contract {\n    id\n    agencyId\n    agencyName\n    careForms\n    startDate\n    endDate\n    state\n    status\n    stateReason\n    suspendedFrom\n    suspendedUntil\n    renewalOfId\n    allowedActions\n    poolingArea\n    version\n  }\n": typeof types.ContractFieldsFragmentDoc,
+    "\n  fragment CaregiverFields on Caregiver {\n    id\n    name\n    idNumber\n    sex\n    birthDate\n    phone\n    qualification\n    level\n    licenceNo\n    certificateNo\n    certificateExpiry\n    certificateExpired\n    certificateExpiring\n    trainingHours\n    active\n    agencyId\n    agencyName\n  }\n": typeof types.CaregiverFieldsFragmentDoc,
+    "\n  fragment EvaluationFields on Evaluation {\n    id\n    agencyId\n    agencyName\n    quarter\n    scores\n    total\n    grade\n    releasePercent\n    violationCount\n    penaltyFen\n    createdAt\n  }\n": typeof types.EvaluationFieldsFragmentDoc,
+    "\n  fragment ViolationFields on Violation {\n    id\n    agencyId\n    agencyName\n    date\n    rule\n    recoverFen\n    penaltyFen\n    action\n    suspendedFrom\n    suspendedUntil\n  }\n": typeof types.ViolationFieldsFragmentDoc,
+    "\n  query Agencies($kind: AgencyKind, $search: String) {\n    agencies(kind: $kind, search: $search) {\n      ...AgencyFields\n    }\n  }\n": typeof types.AgenciesDocument,
+    "\n  query Agency($id: ID!) {\n    agency(id: $id) {\n      ...AgencyFields\n    }\n    contracts(agencyId: $id) {\n      ...ContractFields\n    }\n    caregivers(agencyId: $id) {\n      id\n      certificateExpired\n      certificateExpiring\n    }\n    evaluations(agencyId: $id) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $id) {\n      ...ViolationFields\n    }\n  }\n": typeof types.AgencyDocument,
+    "\n  mutation RegisterAgency($poolingArea: String!, $input: AgencyInput!) {\n    registerAgency(poolingArea: $poolingArea, input: $input) {\n      ...AgencyFields\n    }\n  }\n": typeof types.RegisterAgencyDocument,
+    "\n  mutation UpdateAgency($id: ID!, $input: AgencyInput!) {\n    updateAgency(id: $id, input: $input) {\n      ...AgencyFields\n    }\n  }\n": typeof types.UpdateAgencyDocument,
+    "\n  query Contracts($agencyId: ID, $state: String, $expiringWithinDays: Int) {\n    contracts(agencyId: $agencyId, state: $state, expiringWithinDays: $expiringWithinDays) {\n      ...ContractFields\n    }\n  }\n": typeof types.ContractsDocument,
+    "\n  query Contract($id: ID!, $poolingArea: String!) {\n    contract(id: $id) {\n      ...ContractFields\n    }\n    priceSchedules(contractId: $id) {\n      id\n      effectiveFrom\n      itemPrices\n      dayRates\n      notes\n      createdAt\n    }\n    catalogue(poolingArea: $poolingArea) {\n      code\n      name\n      category\n      minutes\n      defaultPriceFen\n      careForms\n    }\n  }\n": typeof types.ContractDocument,
+    "\n  mutation ApplyForContract($input: ContractApplicationInput!) {\n    applyForContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": typeof types.ApplyForContractDocument,
+    "\n  mutation SubmitContract($id: ID!) {\n    submitContract(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitContractDocument,
+    "\n  mutation ApproveContract($id: ID!) {\n    approveContract(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveContractDocument,
+    "\n  mutation RejectContract($id: ID!, $reason: String!) {\n    rejectContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RejectContractDocument,
+    "\n  mutation SuspendContract($id: ID!, $reason: String!, $from: String!, $until: String) {\n    suspendContract(id: $id, reason: $reason, from: $from, until: $until) {\n      id\n      status\n    }\n  }\n": typeof types.SuspendContractDocument,
+    "\n  mutation ResumeContract($id: ID!) {\n    resumeContract(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeContractDocument,
+    "\n  mutation TerminateContract($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.TerminateContractDocument,
+    "\n  mutation AddPriceSchedule($contractId: ID!, $input: PriceScheduleInput!) {\n    addPriceSchedule(contractId: $contractId, input: $input) {\n      id\n      effectiveFrom\n    }\n  }\n": typeof types.AddPriceScheduleDocument,
+    "\n  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int) {\n    caregivers(agencyId: $agencyId, search: $search, certificateExpiringWithinDays: $certificateExpiringWithinDays) {\n      ...CaregiverFields\n    }\n  }\n": typeof types.CaregiversDocument,
+    "\n  mutation AddCaregiver($input: CaregiverInput!) {\n    addCaregiver(input: $input) {\n      ...CaregiverFields\n    }\n  }\n": typeof types.AddCaregiverDocument,
+    "\n  mutation UpdateCaregiver($id: ID!, $input: CaregiverUpdateInput!) {\n    updateCaregiver(id: $id, input: $input) {\n      ...CaregiverFields\n    }\n  }\n": typeof types.UpdateCaregiverDocument,
+    "\n  query Evaluations($agencyId: ID) {\n    evaluationSheet {\n      criteria {\n        code\n        name\n        weight\n      }\n      grades {\n        grade\n        min\n        releasePercent\n      }\n    }\n    evaluations(agencyId: $agencyId) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $agencyId) {\n      ...ViolationFields\n    }\n  }\n": typeof types.EvaluationsDocument,
+    "\n  mutation EvaluateAgency($agencyId: ID!, $quarter: String!, $scores: JSONObject!) {\n    evaluateAgency(agencyId: $agencyId, quarter: $quarter, scores: $scores) {\n      ...EvaluationFields\n    }\n  }\n": typeof types.EvaluateAgencyDocument,
+    "\n  mutation RecordViolation($input: ViolationInput!) {\n    recordViolation(input: $input) {\n      ...ViolationFields\n    }\n  }\n": typeof types.RecordViolationDocument,
     "\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": typeof types.RegionChildrenDocument,
     "\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n": typeof types.RegionPathDocument,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
@@ -108,6 +133,31 @@ const documents: Documents = {
     "\n  mutation UpdatePerson($id: ID!, $input: UpdateInsuredPersonInput!, $expectedVersion: Int) {\n    updateInsuredPerson(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...PersonDetailFields\n    }\n  }\n": types.UpdatePersonDocument,
     "\n  mutation RecordDeath($id: ID!, $input: RecordDeathInput!) {\n    recordDeath(id: $id, input: $input) {\n      ...PersonDetailFields\n    }\n  }\n": types.RecordDeathDocument,
     "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n": types.RevealIdNumberDocument,
+    "\n  fragment AgencyFields on AgencyProfile {\n    id\n    name\n    kind\n    creditCode\n    contractStatus\n    address\n    serviceArea\n    contactName\n    contactPhone\n    legalRepresentative\n    beds\n    bankName\n    bankAccount\n    longitude\n    latitude\n    poolingArea\n    active\n  }\n": types.AgencyFieldsFragmentDoc,
+    "\n  fragment ContractFields on Contract {\n    id\n    agencyId\n    agencyName\n    careForms\n    startDate\n    endDate\n    state\n    status\n    stateReason\n    suspendedFrom\n    suspendedUntil\n    renewalOfId\n    allowedActions\n    poolingArea\n    version\n  }\n": types.ContractFieldsFragmentDoc,
+    "\n  fragment CaregiverFields on Caregiver {\n    id\n    name\n    idNumber\n    sex\n    birthDate\n    phone\n    qualification\n    level\n    licenceNo\n    certificateNo\n    certificateExpiry\n    certificateExpired\n    certificateExpiring\n    trainingHours\n    active\n    agencyId\n    agencyName\n  }\n": types.CaregiverFieldsFragmentDoc,
+    "\n  fragment EvaluationFields on Evaluation {\n    id\n    agencyId\n    agencyName\n    quarter\n    scores\n    total\n    grade\n    releasePercent\n    violationCount\n    penaltyFen\n    createdAt\n  }\n": types.EvaluationFieldsFragmentDoc,
+    "\n  fragment ViolationFields on Violation {\n    id\n    agencyId\n    agencyName\n    date\n    rule\n    recoverFen\n    penaltyFen\n    action\n    suspendedFrom\n    suspendedUntil\n  }\n": types.ViolationFieldsFragmentDoc,
+    "\n  query Agencies($kind: AgencyKind, $search: String) {\n    agencies(kind: $kind, search: $search) {\n      ...AgencyFields\n    }\n  }\n": types.AgenciesDocument,
+    "\n  query Agency($id: ID!) {\n    agency(id: $id) {\n      ...AgencyFields\n    }\n    contracts(agencyId: $id) {\n      ...ContractFields\n    }\n    caregivers(agencyId: $id) {\n      id\n      certificateExpired\n      certificateExpiring\n    }\n    evaluations(agencyId: $id) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $id) {\n      ...ViolationFields\n    }\n  }\n": types.AgencyDocument,
+    "\n  mutation RegisterAgency($poolingArea: String!, $input: AgencyInput!) {\n    registerAgency(poolingArea: $poolingArea, input: $input) {\n      ...AgencyFields\n    }\n  }\n": types.RegisterAgencyDocument,
+    "\n  mutation UpdateAgency($id: ID!, $input: AgencyInput!) {\n    updateAgency(id: $id, input: $input) {\n      ...AgencyFields\n    }\n  }\n": types.UpdateAgencyDocument,
+    "\n  query Contracts($agencyId: ID, $state: String, $expiringWithinDays: Int) {\n    contracts(agencyId: $agencyId, state: $state, expiringWithinDays: $expiringWithinDays) {\n      ...ContractFields\n    }\n  }\n": types.ContractsDocument,
+    "\n  query Contract($id: ID!, $poolingArea: String!) {\n    contract(id: $id) {\n      ...ContractFields\n    }\n    priceSchedules(contractId: $id) {\n      id\n      effectiveFrom\n      itemPrices\n      dayRates\n      notes\n      createdAt\n    }\n    catalogue(poolingArea: $poolingArea) {\n      code\n      name\n      category\n      minutes\n      defaultPriceFen\n      careForms\n    }\n  }\n": types.ContractDocument,
+    "\n  mutation ApplyForContract($input: ContractApplicationInput!) {\n    applyForContract(input: $input) {\n      ...ContractFields\n    }\n  }\n": types.ApplyForContractDocument,
+    "\n  mutation SubmitContract($id: ID!) {\n    submitContract(id: $id) {\n      id\n      status\n    }\n  }\n": types.SubmitContractDocument,
+    "\n  mutation ApproveContract($id: ID!) {\n    approveContract(id: $id) {\n      id\n      status\n    }\n  }\n": types.ApproveContractDocument,
+    "\n  mutation RejectContract($id: ID!, $reason: String!) {\n    rejectContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RejectContractDocument,
+    "\n  mutation SuspendContract($id: ID!, $reason: String!, $from: String!, $until: String) {\n    suspendContract(id: $id, reason: $reason, from: $from, until: $until) {\n      id\n      status\n    }\n  }\n": types.SuspendContractDocument,
+    "\n  mutation ResumeContract($id: ID!) {\n    resumeContract(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeContractDocument,
+    "\n  mutation TerminateContract($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.TerminateContractDocument,
+    "\n  mutation AddPriceSchedule($contractId: ID!, $input: PriceScheduleInput!) {\n    addPriceSchedule(contractId: $contractId, input: $input) {\n      id\n      effectiveFrom\n    }\n  }\n": types.AddPriceScheduleDocument,
+    "\n  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int) {\n    caregivers(agencyId: $agencyId, search: $search, certificateExpiringWithinDays: $certificateExpiringWithinDays) {\n      ...CaregiverFields\n    }\n  }\n": types.CaregiversDocument,
+    "\n  mutation AddCaregiver($input: CaregiverInput!) {\n    addCaregiver(input: $input) {\n      ...CaregiverFields\n    }\n  }\n": types.AddCaregiverDocument,
+    "\n  mutation UpdateCaregiver($id: ID!, $input: CaregiverUpdateInput!) {\n    updateCaregiver(id: $id, input: $input) {\n      ...CaregiverFields\n    }\n  }\n": types.UpdateCaregiverDocument,
+    "\n  query Evaluations($agencyId: ID) {\n    evaluationSheet {\n      criteria {\n        code\n        name\n        weight\n      }\n      grades {\n        grade\n        min\n        releasePercent\n      }\n    }\n    evaluations(agencyId: $agencyId) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $agencyId) {\n      ...ViolationFields\n    }\n  }\n": types.EvaluationsDocument,
+    "\n  mutation EvaluateAgency($agencyId: ID!, $quarter: String!, $scores: JSONObject!) {\n    evaluateAgency(agencyId: $agencyId, quarter: $quarter, scores: $scores) {\n      ...EvaluationFields\n    }\n  }\n": types.EvaluateAgencyDocument,
+    "\n  mutation RecordViolation($input: ViolationInput!) {\n    recordViolation(input: $input) {\n      ...ViolationFields\n    }\n  }\n": types.RecordViolationDocument,
     "\n  query RegionChildren($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.RegionChildrenDocument,
     "\n  query RegionPath($code: String!) {\n    region(code: $code) {\n      code\n      path {\n        code\n        name\n        level\n      }\n    }\n  }\n": types.RegionPathDocument,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    phone\n    poolingArea\n    status\n    lockedUntil\n    mustChangePassword\n    createdAt\n    grants {\n      role\n      poolingArea\n      agency {\n        id\n        name\n      }\n      assessmentOrg {\n        id\n        name\n      }\n    }\n  }\n": types.UserFieldsFragmentDoc,
@@ -296,6 +346,106 @@ export function graphql(source: "\n  mutation RecordDeath($id: ID!, $input: Reco
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevealIdNumber($id: ID!) {\n    revealIdNumber(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgencyFields on AgencyProfile {\n    id\n    name\n    kind\n    creditCode\n    contractStatus\n    address\n    serviceArea\n    contactName\n    contactPhone\n    legalRepresentative\n    beds\n    bankName\n    bankAccount\n    longitude\n    latitude\n    poolingArea\n    active\n  }\n"): (typeof documents)["\n  fragment AgencyFields on AgencyProfile {\n    id\n    name\n    kind\n    creditCode\n    contractStatus\n    address\n    serviceArea\n    contactName\n    contactPhone\n    legalRepresentative\n    beds\n    bankName\n    bankAccount\n    longitude\n    latitude\n    poolingArea\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractFields on Contract {\n    id\n    agencyId\n    agencyName\n    careForms\n    startDate\n    endDate\n    state\n    status\n    stateReason\n    suspendedFrom\n    suspendedUntil\n    renewalOfId\n    allowedActions\n    poolingArea\n    version\n  }\n"): (typeof documents)["\n  fragment ContractFields on Contract {\n    id\n    agencyId\n    agencyName\n    careForms\n    startDate\n    endDate\n    state\n    status\n    stateReason\n    suspendedFrom\n    suspendedUntil\n    renewalOfId\n    allowedActions\n    poolingArea\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaregiverFields on Caregiver {\n    id\n    name\n    idNumber\n    sex\n    birthDate\n    phone\n    qualification\n    level\n    licenceNo\n    certificateNo\n    certificateExpiry\n    certificateExpired\n    certificateExpiring\n    trainingHours\n    active\n    agencyId\n    agencyName\n  }\n"): (typeof documents)["\n  fragment CaregiverFields on Caregiver {\n    id\n    name\n    idNumber\n    sex\n    birthDate\n    phone\n    qualification\n    level\n    licenceNo\n    certificateNo\n    certificateExpiry\n    certificateExpired\n    certificateExpiring\n    trainingHours\n    active\n    agencyId\n    agencyName\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EvaluationFields on Evaluation {\n    id\n    agencyId\n    agencyName\n    quarter\n    scores\n    total\n    grade\n    releasePercent\n    violationCount\n    penaltyFen\n    createdAt\n  }\n"): (typeof documents)["\n  fragment EvaluationFields on Evaluation {\n    id\n    agencyId\n    agencyName\n    quarter\n    scores\n    total\n    grade\n    releasePercent\n    violationCount\n    penaltyFen\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViolationFields on Violation {\n    id\n    agencyId\n    agencyName\n    date\n    rule\n    recoverFen\n    penaltyFen\n    action\n    suspendedFrom\n    suspendedUntil\n  }\n"): (typeof documents)["\n  fragment ViolationFields on Violation {\n    id\n    agencyId\n    agencyName\n    date\n    rule\n    recoverFen\n    penaltyFen\n    action\n    suspendedFrom\n    suspendedUntil\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agencies($kind: AgencyKind, $search: String) {\n    agencies(kind: $kind, search: $search) {\n      ...AgencyFields\n    }\n  }\n"): (typeof documents)["\n  query Agencies($kind: AgencyKind, $search: String) {\n    agencies(kind: $kind, search: $search) {\n      ...AgencyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agency($id: ID!) {\n    agency(id: $id) {\n      ...AgencyFields\n    }\n    contracts(agencyId: $id) {\n      ...ContractFields\n    }\n    caregivers(agencyId: $id) {\n      id\n      certificateExpired\n      certificateExpiring\n    }\n    evaluations(agencyId: $id) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $id) {\n      ...ViolationFields\n    }\n  }\n"): (typeof documents)["\n  query Agency($id: ID!) {\n    agency(id: $id) {\n      ...AgencyFields\n    }\n    contracts(agencyId: $id) {\n      ...ContractFields\n    }\n    caregivers(agencyId: $id) {\n      id\n      certificateExpired\n      certificateExpiring\n    }\n    evaluations(agencyId: $id) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $id) {\n      ...ViolationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterAgency($poolingArea: String!, $input: AgencyInput!) {\n    registerAgency(poolingArea: $poolingArea, input: $input) {\n      ...AgencyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterAgency($poolingArea: String!, $input: AgencyInput!) {\n    registerAgency(poolingArea: $poolingArea, input: $input) {\n      ...AgencyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgency($id: ID!, $input: AgencyInput!) {\n    updateAgency(id: $id, input: $input) {\n      ...AgencyFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAgency($id: ID!, $input: AgencyInput!) {\n    updateAgency(id: $id, input: $input) {\n      ...AgencyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contracts($agencyId: ID, $state: String, $expiringWithinDays: Int) {\n    contracts(agencyId: $agencyId, state: $state, expiringWithinDays: $expiringWithinDays) {\n      ...ContractFields\n    }\n  }\n"): (typeof documents)["\n  query Contracts($agencyId: ID, $state: String, $expiringWithinDays: Int) {\n    contracts(agencyId: $agencyId, state: $state, expiringWithinDays: $expiringWithinDays) {\n      ...ContractFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contract($id: ID!, $poolingArea: String!) {\n    contract(id: $id) {\n      ...ContractFields\n    }\n    priceSchedules(contractId: $id) {\n      id\n      effectiveFrom\n      itemPrices\n      dayRates\n      notes\n      createdAt\n    }\n    catalogue(poolingArea: $poolingArea) {\n      code\n      name\n      category\n      minutes\n      defaultPriceFen\n      careForms\n    }\n  }\n"): (typeof documents)["\n  query Contract($id: ID!, $poolingArea: String!) {\n    contract(id: $id) {\n      ...ContractFields\n    }\n    priceSchedules(contractId: $id) {\n      id\n      effectiveFrom\n      itemPrices\n      dayRates\n      notes\n      createdAt\n    }\n    catalogue(poolingArea: $poolingArea) {\n      code\n      name\n      category\n      minutes\n      defaultPriceFen\n      careForms\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForContract($input: ContractApplicationInput!) {\n    applyForContract(input: $input) {\n      ...ContractFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyForContract($input: ContractApplicationInput!) {\n    applyForContract(input: $input) {\n      ...ContractFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitContract($id: ID!) {\n    submitContract(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitContract($id: ID!) {\n    submitContract(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveContract($id: ID!) {\n    approveContract(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveContract($id: ID!) {\n    approveContract(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectContract($id: ID!, $reason: String!) {\n    rejectContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RejectContract($id: ID!, $reason: String!) {\n    rejectContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendContract($id: ID!, $reason: String!, $from: String!, $until: String) {\n    suspendContract(id: $id, reason: $reason, from: $from, until: $until) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendContract($id: ID!, $reason: String!, $from: String!, $until: String) {\n    suspendContract(id: $id, reason: $reason, from: $from, until: $until) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeContract($id: ID!) {\n    resumeContract(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeContract($id: ID!) {\n    resumeContract(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TerminateContract($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation TerminateContract($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPriceSchedule($contractId: ID!, $input: PriceScheduleInput!) {\n    addPriceSchedule(contractId: $contractId, input: $input) {\n      id\n      effectiveFrom\n    }\n  }\n"): (typeof documents)["\n  mutation AddPriceSchedule($contractId: ID!, $input: PriceScheduleInput!) {\n    addPriceSchedule(contractId: $contractId, input: $input) {\n      id\n      effectiveFrom\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int) {\n    caregivers(agencyId: $agencyId, search: $search, certificateExpiringWithinDays: $certificateExpiringWithinDays) {\n      ...CaregiverFields\n    }\n  }\n"): (typeof documents)["\n  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int) {\n    caregivers(agencyId: $agencyId, search: $search, certificateExpiringWithinDays: $certificateExpiringWithinDays) {\n      ...CaregiverFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCaregiver($input: CaregiverInput!) {\n    addCaregiver(input: $input) {\n      ...CaregiverFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddCaregiver($input: CaregiverInput!) {\n    addCaregiver(input: $input) {\n      ...CaregiverFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCaregiver($id: ID!, $input: CaregiverUpdateInput!) {\n    updateCaregiver(id: $id, input: $input) {\n      ...CaregiverFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCaregiver($id: ID!, $input: CaregiverUpdateInput!) {\n    updateCaregiver(id: $id, input: $input) {\n      ...CaregiverFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Evaluations($agencyId: ID) {\n    evaluationSheet {\n      criteria {\n        code\n        name\n        weight\n      }\n      grades {\n        grade\n        min\n        releasePercent\n      }\n    }\n    evaluations(agencyId: $agencyId) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $agencyId) {\n      ...ViolationFields\n    }\n  }\n"): (typeof documents)["\n  query Evaluations($agencyId: ID) {\n    evaluationSheet {\n      criteria {\n        code\n        name\n        weight\n      }\n      grades {\n        grade\n        min\n        releasePercent\n      }\n    }\n    evaluations(agencyId: $agencyId) {\n      ...EvaluationFields\n    }\n    violations(agencyId: $agencyId) {\n      ...ViolationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluateAgency($agencyId: ID!, $quarter: String!, $scores: JSONObject!) {\n    evaluateAgency(agencyId: $agencyId, quarter: $quarter, scores: $scores) {\n      ...EvaluationFields\n    }\n  }\n"): (typeof documents)["\n  mutation EvaluateAgency($agencyId: ID!, $quarter: String!, $scores: JSONObject!) {\n    evaluateAgency(agencyId: $agencyId, quarter: $quarter, scores: $scores) {\n      ...EvaluationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordViolation($input: ViolationInput!) {\n    recordViolation(input: $input) {\n      ...ViolationFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordViolation($input: ViolationInput!) {\n    recordViolation(input: $input) {\n      ...ViolationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
