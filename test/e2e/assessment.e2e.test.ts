@@ -3,21 +3,16 @@
 // officer reviews both forms side by side, confirms, waits out the public notice (moved into the past in SQL),
 // concludes and prints the notice; errors (conflict of interest, a state that moved on) show where they belong.
 // Screenshots go to test/.artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
 import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { personInput, residentId } from '../helpers/factories.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { ANSWERS_FOR_LEVEL } from '../../seeds/demo-assessments.ts';
 import { ITEM_CODES } from '../../server/src/assessment/standard.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test/.artifacts');
-const DESK = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 
 let server: TestServer;
 let officer: Gql;
@@ -27,16 +22,9 @@ const pageErrors: string[] = [];
 const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` first (`npm test` does it).');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
   officer = await server.as('officer');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -59,11 +47,6 @@ async function openAs(device: typeof DESK | typeof PHONE, username: string, hash
   await page.locator('#login-password').press('Enter');
   await page.waitForURL((u) => !u.hash.startsWith('#/login'));
   return page;
-}
-
-async function shot(page: Page, name: string, fullPage = false) {
-  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 async function ok(client: Gql, query: string, variables?: Record<string, unknown>) {

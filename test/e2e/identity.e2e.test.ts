@@ -1,18 +1,13 @@
 // Signing in, roles and sessions in a real browser against a real server: the login page and its one
 // generic refusal, navigation by permission, the forbidden page, signing out, an expired session that
 // returns the user to their page, user administration, and the audit log. Screenshots go to test/.artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
 import { LOGIN, startTestServer, type TestServer } from '../helpers/server.ts';
 import { personInput } from '../helpers/factories.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test/.artifacts');
-const DESK = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 const GENERIC_REFUSAL = '用户名或密码错误，或账户已被临时锁定';
 
 let server: TestServer;
@@ -21,15 +16,8 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` first (`npm test` does it).');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -47,12 +35,6 @@ async function open(device: typeof DESK | typeof PHONE, hash: string): Promise<P
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/${hash}`);
   return page;
-}
-
-async function shot(page: Page, name: string, fullPage = false) {
-  // From the top: a whole-page capture keeps sticky bars where the scroll position left them.
-  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Signs in through the login page, which must be showing; submits with Enter, as people do. */

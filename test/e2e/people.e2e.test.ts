@@ -1,18 +1,13 @@
 // The client in a real browser against a real server: register a person through the form, find them in the
 // list, and see a server field error land next to its input. Every page first signs in as the fund officer
 // through the login page, which then returns to the page asked for. Screenshots go to test/.artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
 import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { personInput, residentId } from '../helpers/factories.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test/.artifacts');
-const DESK = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 
 let server: TestServer;
 /** The officer's API client: every API call now needs a session. */
@@ -22,16 +17,9 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` first (`npm test` does it).');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
   api = await server.as('officer');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -56,7 +44,6 @@ async function open(device: typeof DESK | typeof PHONE, hash: string): Promise<P
   return page;
 }
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
 async function totalMatching(search: string): Promise<number> {
   const r = await api(`query($f: InsuredPersonFilter) { insuredPersons(filter: $f) { totalCount } }`, { f: { search } });

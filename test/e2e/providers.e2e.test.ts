@@ -2,18 +2,13 @@
 // reads its prices and approves it (a draft without prices offers no approval, and the server's NO_PRICES answer
 // shows its words); an agency administrator adds a caregiver (a bad check digit shows inline) and sees the
 // warning on an expiring certificate, and cannot open another agency. Screenshots go to test/.artifacts/.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
 import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { residentId } from '../helpers/factories.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test/.artifacts');
-const DESK = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 
 let server: TestServer;
 let officer: Gql;
@@ -22,16 +17,9 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` first (`npm test` does it).');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
   officer = await server.as('officer');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -53,11 +41,6 @@ async function openAs(device: typeof DESK | typeof PHONE, username: string, hash
   await page.locator('#login-password').press('Enter');
   await page.waitForURL((u) => !u.hash.startsWith('#/login'));
   return page;
-}
-
-async function shot(page: Page, name: string, fullPage = false) {
-  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 async function ok(client: Gql, query: string, variables?: Record<string, unknown>) {
