@@ -87,6 +87,7 @@ const MATRIX: Record<string, Who[]> = {
   'Query.catalogue': SIGNED_IN,
   'Mutation.setCatalogueItem': ['admin'],
   'Query.caregivers': ['officer', 'supervisor', 'agency'],
+  'Query.caregiverCertificateCounts': ['officer', 'supervisor', 'agency'],
   'Mutation.addCaregiver': ['officer', 'agency'],
   'Mutation.updateCaregiver': ['officer', 'agency'],
   'Mutation.moveCaregiver': ['officer'],

@@ -205,8 +205,24 @@ describe('caregivers', () => {
   });
 
   it('warn of certificates expiring within 60 days', async () => {
-    const list = (await ok(agency, `{ caregivers(certificateExpiringWithinDays: 60) { certificateExpiry certificateExpiring certificateExpired } }`)).caregivers;
-    expect(list.every((c: any) => c.certificateExpiring || c.certificateExpired)).toBe(true);
+    const list = (await ok(agency, `{ caregivers(certificateExpiringWithinDays: 60) { totalCount nodes { certificateExpiry certificateExpiring certificateExpired } } }`)).caregivers;
+    expect(list.nodes.every((c: any) => c.certificateExpiring || c.certificateExpired)).toBe(true);
+    const counts = (await ok(agency, `{ caregiverCertificateCounts { total expired expiring } }`)).caregiverCertificateCounts;
+    expect(counts.expired + counts.expiring).toBe(list.totalCount);
+    expect(counts.total).toBeGreaterThanOrEqual(10);
+  });
+
+  it("page through a city's caregivers with cursors", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(officer, `query($after: String) { caregivers(first: 40, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, { after })).caregivers;
+      seen.push(...page.nodes.map((n: any) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });
 

@@ -138,7 +138,7 @@ describe('care providers in the browser', () => {
   it('lets an agency administrator add a caregiver, with a bad check digit shown inline, and warns of expiring certificates', async () => {
     // The demo agency has an expired certificate; one more that expires in 30 days shows the other warning.
     const agency = await server.as('agency');
-    const { caregivers } = await ok(agency, `{ caregivers { id certificateExpired } }`);
+    const caregivers = (await ok(agency, `{ caregivers(first: 100) { nodes { id certificateExpired } } }`)).caregivers.nodes;
     const renewSoon = caregivers.find((c: { certificateExpired: boolean }) => !c.certificateExpired);
     const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await ok(agency, `mutation($id: ID!, $d: String!) { updateCaregiver(id: $id, input: { certificateExpiry: $d }) { id } }`, { id: renewSoon.id, d: in30 });

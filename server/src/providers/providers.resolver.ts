@@ -1,11 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs, pageRequest, toConnection } from '../graphql/pagination.ts';
 import { GraphQLJSONObject as GraphQLJSONObjectArg } from 'graphql-scalars';
 import {
   AgencyInputType,
   AgencyKindEnum,
   AgencyNode,
+  CaregiverConnection,
   CaregiverInputType,
   CaregiverNode,
+  CertificateCountsNode,
   CaregiverUpdateInputType,
   CatalogueItemInputType,
   CatalogueItemNode,
@@ -258,17 +261,28 @@ export class ProvidersResolver {
   }
 
   @Authorized('provider.read')
-  @Query(() => [CaregiverNode], { description: 'Caregivers in scope; certificateExpiringWithinDays warns of expiries.' })
+  @Query(() => CaregiverConnection, { description: 'Caregivers in scope by name; certificateExpiringWithinDays keeps those whose certificates expire within that many days (expired included), soonest first.' })
   async caregivers(
     @Arg('agencyId', () => ID, { nullable: true }) agencyId: string | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name or certificate number.' }) search: string | null,
     @Arg('certificateExpiringWithinDays', () => Int, { nullable: true }) certificateExpiringWithinDays: number | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
-  ): Promise<CaregiverNode[]> {
+  ) {
     const s = service(ctx);
-    const list = await s.caregivers(ctx.actor, { agencyId, search, certificateExpiringWithinDays });
-    const employments = list.length ? await s.employments(ctx.em, list.map((c) => c.id)) : [];
-    return list.map((c) => toCaregiverNode(c, employments, s.today()));
+    const page = await s.caregivers(ctx.actor, { agencyId, search, certificateExpiringWithinDays }, pageRequest(args));
+    const employments = page.items.length ? await s.employments(ctx.em, page.items.map((c) => c.id)) : [];
+    return toConnection(page, (c) => toCaregiverNode(c, employments, s.today()));
+  }
+
+  @Authorized('provider.read')
+  @Query(() => CertificateCountsNode, { description: 'Caregivers in scope, and how many certificates have expired or expire within the window (default 60 days).' })
+  async caregiverCertificateCounts(
+    @Arg('agencyId', () => ID, { nullable: true }) agencyId: string | null,
+    @Arg('withinDays', () => Int, { nullable: true, defaultValue: 60 }) withinDays: number,
+    @Ctx() ctx: Context,
+  ): Promise<CertificateCountsNode> {
+    return service(ctx).certificateCounts(ctx.actor, agencyId, withinDays);
   }
 
   @Authorized('caregiver.manage')

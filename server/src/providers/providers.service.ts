@@ -32,6 +32,7 @@ import { isPhoneNumber, isUuid, parseCreditCode, parseResidentId } from '../shar
 import { localDate, type Clock } from '../shared/clock.ts';
 import { addDays } from '../assessment/assessment.settings.ts';
 import type { Permission } from '../identity/permissions.ts';
+import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -410,13 +411,34 @@ export class ProvidersService {
 
   // ---- caregivers -------------------------------------------------------------------------------
 
-  async caregivers(actor: Actor | null, filter: { agencyId?: string | null; search?: string | null; certificateExpiringWithinDays?: number | null }): Promise<Caregiver[]> {
-    const a = requirePermission(actor, 'provider.read');
-    const where: FilterQuery<Caregiver>[] = [this.agencyScope(a, 'provider.read', 'agency') as never];
+  private caregiverWhere(actor: Actor, filter: { agencyId?: string | null; search?: string | null; certificateExpiringWithinDays?: number | null }): FilterQuery<Caregiver> {
+    const where: FilterQuery<Caregiver>[] = [this.agencyScope(actor, 'provider.read', 'agency') as never];
     if (filter.agencyId) where.push({ agency: isUuid(filter.agencyId) ? filter.agencyId : randomUUID() });
-    if (filter.search?.trim()) where.push({ name: { $ilike: containsPattern(filter.search.trim()) } });
+    if (filter.search?.trim()) where.push({ $or: [{ name: { $ilike: containsPattern(filter.search.trim()) } }, { certificateNo: { $ilike: containsPattern(filter.search.trim()) } }] });
     if (filter.certificateExpiringWithinDays != null) where.push({ certificateExpiry: { $lte: addDays(this.today(), filter.certificateExpiringWithinDays) } });
-    return this.em.find(Caregiver, { $and: where }, { populate: ['agency'], orderBy: { name: 'asc', id: 'asc' }, limit: 1000 });
+    return { $and: where };
+  }
+
+  /** A page of caregivers by name; with a warning window, those whose certificates expire soonest first. */
+  async caregivers(actor: Actor | null, filter: { agencyId?: string | null; search?: string | null; certificateExpiringWithinDays?: number | null }, page: PageRequest): Promise<Page<Caregiver>> {
+    const a = requirePermission(actor, 'provider.read');
+    const orderBy = filter.certificateExpiringWithinDays != null ? { certificateExpiry: 'asc' as const, id: 'asc' as const } : { name: 'asc' as const, id: 'asc' as const };
+    const result = await findPage(this.em, Caregiver, this.caregiverWhere(a, filter), orderBy, page);
+    await this.em.populate(result.items, ['agency']);
+    return result;
+  }
+
+  /** How many caregivers in scope there are, and how many certificates have expired or expire within the window. */
+  async certificateCounts(actor: Actor | null, agencyId: string | null, withinDays: number): Promise<{ total: number; expired: number; expiring: number }> {
+    const a = requirePermission(actor, 'provider.read');
+    const where = this.caregiverWhere(a, { agencyId });
+    const today = this.today();
+    const [total, expired, expiring] = [
+      await this.em.count(Caregiver, where),
+      await this.em.count(Caregiver, { $and: [where, { active: true, certificateExpiry: { $lt: today } }] }),
+      await this.em.count(Caregiver, { $and: [where, { active: true, certificateExpiry: { $gte: today, $lte: addDays(today, withinDays) } }] }),
+    ];
+    return { total, expired, expiring };
   }
 
   async addCaregiver(actor: Actor | null, input: CaregiverInput): Promise<Caregiver> {

@@ -1,6 +1,7 @@
 // GraphQL shapes of the providers module.
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Connection } from '../graphql/pagination.ts';
 
 export enum AgencyKindEnum {
   HOME_CARE = 'HOME_CARE',
@@ -196,6 +197,15 @@ export class CaregiverNode {
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => Boolean) active!: boolean;
   @Field(() => [EmploymentNode]) employments!: EmploymentNode[];
+}
+
+export const CaregiverConnection = Connection('Caregiver', CaregiverNode);
+
+@ObjectType('CertificateCounts')
+export class CertificateCountsNode {
+  @Field(() => Int) total!: number;
+  @Field(() => Int, { description: 'Active caregivers whose certificate has expired.' }) expired!: number;
+  @Field(() => Int, { description: 'Active caregivers whose certificate expires within the window.' }) expiring!: number;
 }
 
 @InputType('CaregiverInput')

@@ -113,10 +113,10 @@ export const AgencyQuery = graphql(`
     contracts(agencyId: $id) {
       ...ContractFields
     }
-    caregivers(agencyId: $id) {
-      id
-      certificateExpired
-      certificateExpiring
+    caregiverCertificateCounts(agencyId: $id) {
+      total
+      expired
+      expiring
     }
     evaluations(agencyId: $id) {
       ...EvaluationFields
@@ -247,9 +247,31 @@ export const AddPriceScheduleMutation = graphql(`
 `);
 
 export const CaregiversQuery = graphql(`
-  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int) {
-    caregivers(agencyId: $agencyId, search: $search, certificateExpiringWithinDays: $certificateExpiringWithinDays) {
-      ...CaregiverFields
+  query Caregivers($agencyId: ID, $search: String, $certificateExpiringWithinDays: Int, $first: Int, $after: String, $last: Int, $before: String) {
+    caregivers(
+      agencyId: $agencyId
+      search: $search
+      certificateExpiringWithinDays: $certificateExpiringWithinDays
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        ...CaregiverFields
+      }
+    }
+    caregiverCertificateCounts(agencyId: $agencyId) {
+      total
+      expired
+      expiring
     }
   }
 `);

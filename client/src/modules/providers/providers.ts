@@ -129,8 +129,19 @@ export function versionOn(versions: readonly PriceScheduleVersion[], day: string
 
 // ---- caregivers ---------------------------------------------------------------------------------------
 
-export const loadCaregivers = (filter: { agencyId?: string | null; search?: string | null; certificateExpiringWithinDays?: number | null }) =>
-  settle(fresh(CaregiversQuery, filter), (d) => d.caregivers);
+/** Caregivers a page at a time (a city has thousands), with the certificate counts of the whole scope. */
+export const CAREGIVER_PAGE_SIZE = 50;
+export const loadCaregivers = (
+  filter: { agencyId?: string | null; search?: string | null; certificateExpiringWithinDays?: number | null },
+  cursor: { after?: string | null; before?: string | null } = {},
+) =>
+  settle(
+    fresh(CaregiversQuery, {
+      ...filter,
+      ...(cursor.before ? { last: CAREGIVER_PAGE_SIZE, before: cursor.before } : { first: CAREGIVER_PAGE_SIZE, after: cursor.after ?? null }),
+    }),
+    (d) => ({ page: d.caregivers, counts: d.caregiverCertificateCounts }),
+  );
 
 export const addCaregiver = (input: CaregiverInput) => mutate(AddCaregiverMutation, { input }, (d) => d.addCaregiver);
 
