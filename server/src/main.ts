@@ -8,10 +8,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     running.log.info({ signal }, 'shutting down');
     running.stop().then(
-      () => process.exit(0),
+      () => running.log.flush(() => process.exit(0)),
       (err) => {
         running.log.error({ err }, 'shutdown failed');
-        process.exit(1);
+        running.log.flush(() => process.exit(1));
       },
     );
   });
