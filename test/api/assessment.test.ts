@@ -120,6 +120,10 @@ describe('from application to conclusion', () => {
       'CONFIRM officer',
       'CONCLUDE officer',
     ]);
+    // The same trail, as the application's history: the states it went through, who moved it, and why.
+    const history = (await ok(supervisor, `query($id: ID!) { assessmentApplication(id: $id) { history { operation username toState detail } } }`, { id: appId })).assessmentApplication.history;
+    expect(history.map((h: any) => h.toState)).toEqual(['SUBMITTED', 'ACCEPTED', 'ASSESSING', 'IN_REVIEW', 'IN_NOTICE', 'CONCLUDED']);
+    expect(history.find((h: any) => h.operation === 'CONFIRM')).toMatchObject({ username: 'officer', detail: { level: 3, note: '一致' } });
   });
 
   it('supersedes the earlier conclusion when a new one is issued, keeping the history', async () => {

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   ApplicationConnection,
+  ApplicationEventNode,
   ApplicationFilterInput,
   ApplicationNode,
   ApplyInputType,
@@ -327,6 +328,18 @@ export class AssessmentResolver {
   @FieldResolver(() => [TaskNode], { description: 'Every round’s forms, side by side per round.' })
   async tasks(@Root() app: ApplicationNode, @Ctx() ctx: Context): Promise<TaskNode[]> {
     return (await ctx.loaders.tasksByApplication.load(app.id)).map((t) => toTaskNode(t, ctx.actor));
+  }
+
+  @FieldResolver(() => [ApplicationEventNode], { description: 'Who moved the application through which states, when and why, oldest first.' })
+  async history(@Root() app: ApplicationNode, @Ctx() ctx: Context): Promise<ApplicationEventNode[]> {
+    return (await ctx.loaders.historyByApplication.load(app.id)).map((r) => ({
+      at: new Date(r.at),
+      operation: r.operation,
+      username: r.username,
+      fromState: r.changes?.before?.status ?? null,
+      toState: r.changes?.after?.status ?? null,
+      detail: r.changes?.detail ?? null,
+    }));
   }
 
   @FieldResolver(() => [ObjectionNode])

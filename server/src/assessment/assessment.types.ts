@@ -202,6 +202,16 @@ export class ConclusionNode {
 
 export const ConclusionConnection = Connection('Conclusion', ConclusionNode);
 
+@ObjectType('ApplicationEvent', { description: 'A transition of an application, from the audit trail: who moved it, when, and why.' })
+export class ApplicationEventNode {
+  @Field(() => Date) at!: Date;
+  @Field(() => String, { description: 'The verb, e.g. ACCEPT, ASSIGN, CONFIRM.' }) operation!: string;
+  @Field(() => String, { nullable: true }) username!: string | null;
+  @Field(() => ApplicationStateEnum, { nullable: true }) fromState!: ApplicationStateEnum | null;
+  @Field(() => ApplicationStateEnum, { nullable: true }) toState!: ApplicationStateEnum | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Reason, note, level or assessors, as recorded.' }) detail!: Record<string, unknown> | null;
+}
+
 @ObjectType('AssessmentApplication', { description: 'An application for a disability assessment 失能评估申请.' })
 export class ApplicationNode {
   @Field(() => ID) id!: string;

@@ -26,6 +26,15 @@ export function createLoaders(em: EntityManager) {
     objectionsByApplication: byParent(em, Objection, 'application', (o) => o.application.id, { orderBy: { receivedAt: 'asc' } }),
     documentsByApplication: byParent(em, ApplicationDocument, 'application', (d) => d.application.id, { orderBy: { uploadedAt: 'asc' } }),
     conclusionsByApplication: byParent(em, Conclusion, 'application', (c) => c.application.id, { populate: ['person'] }),
+    /** The transitions of applications, read from the audit trail (every transition is written there). */
+    historyByApplication: new DataLoader<string, Record<string, any>[]>(async (ids) => {
+      const rows = await em.getConnection().execute<Record<string, any>[]>(
+        `select entity_id, at, operation, username, changes from audit_log
+          where entity = 'AssessmentApplication' and entity_id in (${ids.map(() => '?').join(', ')}) order by at, id`,
+        [...ids],
+      );
+      return ids.map((id) => rows.filter((r) => r.entity_id === id));
+    }),
   };
 }
 

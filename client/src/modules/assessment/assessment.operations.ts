@@ -220,6 +220,13 @@ export const ApplicationDetailFields = graphql(`
     allowedActions
     createdAt
     version
+    history {
+      at
+      operation
+      username
+      toState
+      detail
+    }
     person {
       ...AssessedPersonFields
     }
