@@ -2,7 +2,7 @@
 // public notice with objections, and the conclusion. Actor first; scope in SQL; one transaction each;
 // every transition through the state table and into the audit trail.
 import { randomUUID } from 'node:crypto';
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Application, ApplicationDocument, Objection, Task, type DocumentKind, type ObjectionDecision } from './application.entity.ts';
 import { Assessor, type Qualification } from './assessor.entity.ts';
@@ -16,7 +16,7 @@ import { checkApplication, checkAssignment, checkReviewLevel, type ApplicationIn
 import { nextState, OPEN_STATES, type ApplicationState, type ApplicationVerb } from './assessment.workflow.ts';
 import { isQualifyingLevel, scoreAssessment } from './assessment.rules.ts';
 import type { Level } from './standard.ts';
-import { agenciesWith, areasWith, NOTHING, personScope, requirePermission } from '../identity/identity.access.ts';
+import { agenciesWith, areasWith, NOTHING, personScope, requirePermission, servedBy } from '../identity/identity.access.ts';
 import { isUuid } from '../shared/identifiers.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
@@ -548,13 +548,7 @@ export class AssessmentService {
     const agencies = agenciesWith(actor, 'conclusion.read');
     if (agencies.length) {
       const today = this.today();
-      or.push({
-        [raw(
-          (alias) =>
-            `exists (select 1 from agency_client ac where ac.person_id = ${alias}.person_id and ac.agency_id in (${agencies.map(() => '?').join(', ')}) and ac.since <= ? and (ac.until is null or ac.until >= ?))`,
-          [...agencies, today, today],
-        )]: true,
-      } as FilterQuery<Conclusion>);
+      or.push(servedBy<Conclusion>(agencies, today, 'person_id'));
     }
     if (or.length === 0) return NOTHING;
     return or.length === 1 ? or[0]! : { $or: or };

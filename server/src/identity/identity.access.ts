@@ -31,13 +31,7 @@ export function personScope(actor: Actor, permission: Permission, today: string)
   if (areas.length) or.push({ poolingArea: { $in: areas } });
   const agencies = grants.filter((g) => g.role === 'AGENCY_ADMIN' || g.role === 'CAREGIVER').map((g) => g.agencyId!);
   if (agencies.length) {
-    or.push({
-      [raw(
-        (alias) =>
-          `exists (select 1 from agency_client ac where ac.person_id = ${alias}.id and ac.agency_id in (${agencies.map(() => '?').join(', ')}) and ac.since <= ? and (ac.until is null or ac.until >= ?))`,
-        [...agencies, today, today],
-      )]: true,
-    } as FilterQuery<InsuredPerson>);
+    or.push(servedBy<InsuredPerson>(agencies, today, 'id'));
   }
   // Assessors: the people of the assessments assigned to them.
   if (grants.some((g) => g.role === 'ASSESSOR')) {
@@ -51,6 +45,20 @@ export function personScope(actor: Actor, permission: Permission, today: string)
   }
   if (or.length === 0) return NOTHING;
   return or.length === 1 ? or[0]! : { $or: or };
+}
+
+/**
+ * Rows whose person (`personColumn` of the row) one of these agencies serves on `today`: the one definition of
+ * "an agency's people", shared by every module that scopes by it.
+ */
+export function servedBy<T>(agencies: string[], today: string, personColumn: 'id' | 'person_id'): FilterQuery<T> {
+  return {
+    [raw(
+      (alias) =>
+        `exists (select 1 from agency_client ac where ac.person_id = ${alias}.${personColumn} and ac.agency_id in (${agencies.map(() => '?').join(', ')}) and ac.since <= ? and (ac.until is null or ac.until >= ?))`,
+      [...agencies, today, today],
+    )]: true,
+  } as FilterQuery<T>;
 }
 
 /** The agencies the actor works for with `permission` (agency administrator and caregiver grants). */
