@@ -398,3 +398,22 @@ describe('settings', () => {
     }
   });
 });
+
+describe('assessors', () => {
+  it('lists users with the assessor role still to be registered, and registers them with their certificate', async () => {
+    const admin = await s.as('admin');
+    const [org] = await sql(`select id from assessment_org limit 1`);
+    const created = await ok(admin, `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { username: 'assessor.new', displayName: '郑评估', password: 'Start-Pass-2026', poolingArea: '3702', grants: [{ role: 'ASSESSOR', assessmentOrgId: org.id }] },
+    });
+    const candidates = (await ok(officer, `{ assessorCandidates { userId displayName orgName } }`)).assessorCandidates;
+    expect(candidates).toEqual([expect.objectContaining({ userId: created.createUser.id, displayName: '郑评估' })]);
+    const registered = (
+      await ok(officer, `mutation($i: AssessorInput!) { registerAssessor(input: $i) { name qualification certificateExpiry assignable } }`, {
+        i: { userId: created.createUser.id, qualification: 'MEDICAL', certificateNo: 'PG-NEW-1', certificateExpiry: '2028-01-31' },
+      })
+    ).registerAssessor;
+    expect(registered).toEqual({ name: '郑评估', qualification: 'MEDICAL', certificateExpiry: '2028-01-31', assignable: true });
+    expect((await ok(officer, `{ assessorCandidates { userId } }`)).assessorCandidates).toEqual([]);
+  });
+});

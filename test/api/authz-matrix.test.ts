@@ -50,6 +50,7 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.setAssessmentSettings': ['officer'],
   'Query.assessors': ['officer', 'supervisor'],
   'Mutation.registerAssessor': ['officer'],
+  'Query.assessorCandidates': ['officer'],
   'Query.assessmentApplications': ['officer', 'supervisor'],
   'Query.assessmentApplication': ['officer', 'supervisor'],
   'Mutation.applyForAssessment': ['officer'],

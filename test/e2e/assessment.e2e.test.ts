@@ -363,6 +363,19 @@ describe('disability assessment in the browser', () => {
     expect(links).toEqual(['参保人', '评估结论', '本机构', '协议', '护理员', '考核']);
   }, 60_000);
 
+  it("lets the fund officer renew an assessor's certificate", async () => {
+    const page = await openAs(DESK, 'officer', '#/assessment/assessors');
+    const row = page.locator('tr', { hasText: '陈评估' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button').click();
+    await page.locator('#assessor-expiry').fill('2030-06-30');
+    await page.locator('#assessor-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('tr', { hasText: '陈评估' }).textContent()).toContain('2030-06-30');
+    await shot(page, 'assessment-assessors-desk');
+    const [a] = await sql(`select certificate_expiry::text e from assessor where name = '陈评估'`);
+    expect(a.e).toBe('2030-06-30');
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

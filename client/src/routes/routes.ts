@@ -50,6 +50,8 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/assessment/conclusions', lazy(() => import('../modules/assessment/ConclusionsPage.svelte')), 'conclusion.read'],
   // Read by those who follow the workflow; only assessment.configure may change it (the page says so).
   ['/assessment/settings', lazy(() => import('../modules/assessment/SettingsPage.svelte')), 'assessment.read'],
+  // Read by those who assign assessors; only assessor.manage records qualifications (the page offers it to them).
+  ['/assessment/assessors', lazy(() => import('../modules/assessment/AssessorsPage.svelte')), 'assessment.read'],
   // Care providers. '/new', '/apply' and '/:id/edit' come before '/:id' for the same reason as above.
   ['/providers/agencies', lazy(() => import('../modules/providers/AgenciesPage.svelte')), 'provider.read'],
   ['/providers/agencies/new', lazy(() => import('../modules/providers/AgencyFormPage.svelte')), 'agency.register'],

@@ -5,6 +5,7 @@ import {
   ApplicationFilterInput,
   ApplicationNode,
   ApplyInputType,
+  AssessorCandidateNode,
   AssessorInputType,
   AssessorNode,
   ConclusionConnection,
@@ -168,6 +169,12 @@ export class AssessmentResolver {
     @Ctx() ctx: Context,
   ): Promise<AssessorNode[]> {
     return (await service(ctx).assessors(ctx.actor, { orgId, assignableOn })).map(toAssessorNode);
+  }
+
+  @Authorized('assessor.manage')
+  @Query(() => [AssessorCandidateNode], { description: 'Users with the assessor role whose qualification and certificate are still to be recorded.' })
+  async assessorCandidates(@Ctx() ctx: Context): Promise<AssessorCandidateNode[]> {
+    return service(ctx).assessorCandidates(ctx.actor);
   }
 
   @Authorized('assessor.manage')

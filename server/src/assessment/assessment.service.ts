@@ -138,6 +138,21 @@ export class AssessmentService {
     });
   }
 
+  /** Users holding the assessor role in the actor's areas whose qualification and certificate are not recorded yet. */
+  async assessorCandidates(actor: Actor | null): Promise<{ userId: string; username: string; displayName: string; orgName: string }[]> {
+    const a = requirePermission(actor, 'assessor.manage');
+    const areas = areasWith(a, 'assessor.manage');
+    if (!areas.length) return [];
+    return this.em.getConnection().execute(
+      `select u.id as "userId", u.username, u.display_name as "displayName", o.name as "orgName"
+         from role_grant g join app_user u on u.id = g.user_id join assessment_org o on o.id = g.assessment_org_id
+        where g.role = 'ASSESSOR' and u.status = 'ACTIVE' and o.pooling_area in (${areas.map(() => '?').join(', ')})
+          and not exists (select 1 from assessor s where s.user_id = u.id)
+        order by u.display_name`,
+      areas,
+    );
+  }
+
   async assessors(actor: Actor | null, filter: { orgId?: string | null; assignableOn?: string | null }): Promise<Assessor[]> {
     const a = requirePermission(actor, 'assessment.read');
     const where: FilterQuery<Assessor> = { poolingArea: { $in: areasWith(a, 'assessment.read') } };

@@ -115,6 +115,14 @@ export class AssessorNode {
   @Field(() => [ID], { description: 'Care agencies the assessor is employed by or related to.' }) agencyIds!: string[];
 }
 
+@ObjectType('AssessorCandidate', { description: 'A user with the assessor role whose qualification is not recorded yet.' })
+export class AssessorCandidateNode {
+  @Field(() => ID) userId!: string;
+  @Field(() => String) username!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String) orgName!: string;
+}
+
 @InputType('AssessorInput')
 export class AssessorInputType {
   @Field(() => ID) userId!: string;

@@ -304,6 +304,7 @@ export const AssessorsQuery = graphql(`
   query Assessors {
     assessors {
       id
+      userId
       name
       qualification
       certificateNo
@@ -429,6 +430,25 @@ export const SetSettingsMutation = graphql(`
   mutation SetAssessmentSettings($poolingArea: String!, $input: AssessmentSettingsInput!) {
     setAssessmentSettings(poolingArea: $poolingArea, input: $input) {
       ...SettingsFields
+    }
+  }
+`);
+
+export const AssessorCandidatesQuery = graphql(`
+  query AssessorCandidates {
+    assessorCandidates {
+      userId
+      username
+      displayName
+      orgName
+    }
+  }
+`);
+
+export const RegisterAssessorMutation = graphql(`
+  mutation RegisterAssessor($input: AssessorInput!) {
+    registerAssessor(input: $input) {
+      id
     }
   }
 `);

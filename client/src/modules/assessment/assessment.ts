@@ -11,12 +11,15 @@ import type {
   AssessmentApplicationFilter,
   AssessmentApplicationsQuery,
   AssessmentFormInput,
+  AssessorInput,
   ConclusionFilter,
   ConclusionsQuery as ConclusionsResult,
   MyAssessmentTasksQuery,
   TaskFieldsFragment,
 } from '../../lib/gql/graphql';
 import {
+  AssessorCandidatesQuery,
+  RegisterAssessorMutation,
   AcceptMutation,
   ApplicationQuery,
   ApplicationsQuery,
@@ -118,6 +121,10 @@ export const decideObjection = (objectionId: string, decision: Exclude<Objection
 export const conclude = (id: string) => mutate(ConcludeMutation, { id });
 
 export const loadAssessors = () => settle(fresh(AssessorsQuery, {}), (d) => d.assessors);
+
+export const loadAssessorCandidates = () => settle(fresh(AssessorCandidatesQuery, {}), (d) => d.assessorCandidates);
+
+export const registerAssessor = (input: AssessorInput) => mutate(RegisterAssessorMutation, { input });
 
 export const loadSettings = (poolingArea: string) => settle(fresh(SettingsQuery, { poolingArea }), (d) => d.assessmentSettings);
 
