@@ -60,6 +60,17 @@ describe('agencies', () => {
     expect((await ok(supervisor, q, { id: agencyAId })).agency.bankAccount).toMatch(/^\*+\d{4}$/);
   });
 
+  it('keep the profile fields an update leaves out, and clear those sent as null', async () => {
+    const q = `query($id: ID!) { agency(id: $id) { name contactName contactPhone bankAccount address } }`;
+    const before = (await ok(agency, q, { id: agencyAId })).agency;
+    const [row] = await sql(`select credit_code from agency where id = ?`, [agencyAId]);
+    const upd = `mutation($id: ID!, $i: AgencyInput!) { updateAgency(id: $id, input: $i) { contactName contactPhone bankAccount address } }`;
+    const kept = (await ok(agency, upd, { id: agencyAId, i: { name: before.name, creditCode: row.credit_code, kind: 'HOME_CARE', contactName: '新联系人' } })).updateAgency;
+    expect(kept).toEqual({ contactName: '新联系人', contactPhone: before.contactPhone, bankAccount: before.bankAccount, address: before.address });
+    const cleared = (await ok(agency, upd, { id: agencyAId, i: { name: before.name, creditCode: row.credit_code, kind: 'HOME_CARE', address: null } })).updateAgency;
+    expect(cleared.address).toBeNull();
+  });
+
   it('are visible to an agency only for itself', async () => {
     expect(codeOf(await agency(`query($id: ID!) { agency(id: $id) { id } }`, { id: agencyBId }))).toBe('NOT_FOUND');
     expect(codeOf(await agency(`query($id: ID!) { contracts(agencyId: $id) { id } }`, { id: agencyBId }))).toBeUndefined();

@@ -166,11 +166,14 @@ export class ProvidersService {
   }
 
   /** Officers update agencies of their area; an agency's administrator updates their own profile. */
-  async updateAgency(actor: Actor | null, id: string, input: AgencyInput): Promise<Agency> {
+  /** An optional field left out keeps its value; sent as null it is cleared. */
+  async updateAgency(actor: Actor | null, id: string, change: AgencyInput): Promise<Agency> {
     return this.em.transactional(async (em) => {
       const agency = await this.findAgency(em, actor, id, 'agency.manage');
+      const current = this.agencyFields(agency as never);
+      const input = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as AgencyInput;
       const { creditCode } = await this.checkAgency(em, input);
-      const before = { ...this.agencyFields(agency as never), creditCode: agency.creditCode };
+      const before = { ...current, creditCode: agency.creditCode };
       em.assign(agency, { ...this.agencyFields(input), creditCode });
       await em.flush();
       await this.audit.record(em, actor, { operation: 'UPDATE', entity: 'Agency', entityId: agency.id, poolingArea: agency.poolingArea, before, after: { ...this.agencyFields(input), creditCode } });
