@@ -9,7 +9,7 @@ import { DEMO_CATALOGUE, type CareForm } from '../server/src/providers/catalogue
 import { creditCodeCheckChar } from '../server/src/shared/identifiers.ts';
 import { DEFAULT_SHEET, evaluate, type CaregiverQualification, type ContractState } from '../server/src/providers/providers.rules.ts';
 import { localDate } from '../server/src/shared/clock.ts';
-import { addDays, addMonths } from '../server/src/assessment/assessment.settings.ts';
+import { addDays, addMonths } from '../server/src/shared/dates.ts';
 import { makeResidentId, prng } from './demo-people.ts';
 import { DEMO_AGENCIES } from './demo-users.ts';
 

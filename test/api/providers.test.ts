@@ -6,7 +6,7 @@ import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/s
 import { residentId } from '../helpers/factories.ts';
 import { creditCodeCheckChar } from '../../server/src/shared/identifiers.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
-import { addDays } from '../../server/src/assessment/assessment.settings.ts';
+import { addDays } from '../../server/src/shared/dates.ts';
 
 let s: TestServer;
 let officer: Gql, supervisor: Gql, agency: Gql, agency2: Gql, admin: Gql;

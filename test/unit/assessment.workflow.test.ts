@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_STATES, APPLICATION_TRANSITIONS, APPLICATION_VERBS, nextState } from '../../server/src/assessment/assessment.workflow.ts';
 import { checkApplication, checkAssignment, checkReviewLevel, type ApplicationFacts, type AssessorFact } from '../../server/src/assessment/application.rules.ts';
-import { addMonths, addWorkingDays, DEFAULT_ASSESSMENT_SETTINGS, settingsFrom, validUntil } from '../../server/src/assessment/assessment.settings.ts';
+import { addWorkingDays, DEFAULT_ASSESSMENT_SETTINGS, settingsFrom, validUntil } from '../../server/src/assessment/assessment.settings.ts';
+import { addMonths } from '../../server/src/shared/dates.ts';
 import { AppError, InputError } from '../../server/src/shared/errors.ts';
 
 const settings = settingsFrom(null);

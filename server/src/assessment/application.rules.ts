@@ -2,7 +2,8 @@
 // Facts and `today` (YYYY-MM-DD, Asia/Shanghai) in; field errors or a decision out.
 import { FieldErrors } from '../shared/errors.ts';
 import { isPhoneNumber } from '../shared/identifiers.ts';
-import { addDays, addMonths, type AssessmentSettings } from './assessment.settings.ts';
+import type { AssessmentSettings } from './assessment.settings.ts';
+import { addDays, addMonths } from '../shared/dates.ts';
 import type { Level } from './standard.ts';
 
 export const APPLICATION_TYPES = ['FIRST', 'REASSESS_EXPIRY', 'REASSESS_CHANGE', 'APPEAL'] as const;

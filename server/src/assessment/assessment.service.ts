@@ -12,6 +12,7 @@ import { User } from '../identity/user.entity.ts';
 import { Agency, AssessmentOrg } from '../identity/org.entity.ts';
 import { AgencyClient } from '../identity/agency-client.entity.ts';
 import { addWorkingDays, DEFAULT_ASSESSMENT_SETTINGS, settingsFrom, validUntil, type AssessmentSettings } from './assessment.settings.ts';
+import { addDays } from '../shared/dates.ts';
 import { checkApplication, checkAssignment, checkReviewLevel, type ApplicationInput, type ConclusionFact } from './application.rules.ts';
 import { nextState, OPEN_STATES, type ApplicationState, type ApplicationVerb } from './assessment.workflow.ts';
 import { isQualifyingLevel, scoreAssessment } from './assessment.rules.ts';
@@ -584,9 +585,7 @@ export class AssessmentService {
     if (filter.expiringWithinDays != null) {
       if (filter.expiringWithinDays < 0 || filter.expiringWithinDays > 366) throw new InputError([{ field: 'filter.expiringWithinDays', reason: 'RANGE', message: '0 to 366 days' }]);
       const today = this.today();
-      const until = new Date(today + 'T00:00:00Z');
-      until.setUTCDate(until.getUTCDate() + filter.expiringWithinDays);
-      where.push({ status: 'IN_FORCE', validUntil: { $gte: today, $lte: until.toISOString().slice(0, 10) } });
+      where.push({ status: 'IN_FORCE', validUntil: { $gte: today, $lte: addDays(today, filter.expiringWithinDays) } });
     }
     const orderBy = filter.expiringWithinDays != null ? { validUntil: 'asc' as const, id: 'asc' as const } : { effectiveDate: 'desc' as const, id: 'desc' as const };
     return findPage(this.em, Conclusion, { $and: where }, orderBy, page);

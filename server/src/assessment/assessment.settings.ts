@@ -1,6 +1,7 @@
 // The workflow's parameters per pooling area (defaults from the national practice in
 // shared/domain/assessment.md) and calendar arithmetic on YYYY-MM-DD dates. Pure: no clock, no I/O.
 import type { Level } from './standard.ts';
+import { addDays, addMonths, toDate } from '../shared/dates.ts';
 
 export interface AssessmentSettings {
   /** Disability must have lasted this long after treatment (declared by the applicant). */
@@ -41,26 +42,6 @@ export const DEFAULT_ASSESSMENT_SETTINGS: Readonly<AssessmentSettings> = Object.
   holidays: [],
   workingWeekends: [],
 });
-
-const toDate = (d: string) => new Date(d + 'T00:00:00Z');
-const fromDate = (d: Date) => d.toISOString().slice(0, 10);
-
-export function addDays(date: string, days: number): string {
-  const d = toDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromDate(d);
-}
-
-/** Adds calendar months; the 31st of a shorter month becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const d = toDate(date);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return fromDate(d);
-}
 
 export function isWorkingDay(date: string, s: Pick<AssessmentSettings, 'holidays' | 'workingWeekends'>): boolean {
   if (s.holidays.includes(date)) return false;

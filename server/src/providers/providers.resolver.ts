@@ -34,7 +34,7 @@ import { SIGNED_IN } from '../identity/permissions.ts';
 import { agenciesWith, areasWith } from '../identity/identity.access.ts';
 import { maskIdNumber } from '../shared/masking.ts';
 import { systemClock } from '../shared/clock.ts';
-import { addDays } from '../assessment/assessment.settings.ts';
+import { addDays } from '../shared/dates.ts';
 import type { Actor, Context } from '../graphql/context.ts';
 
 const service = (ctx: Context) => new ProvidersService(ctx.em, systemClock, ctx.audit);

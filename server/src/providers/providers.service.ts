@@ -30,7 +30,7 @@ import type { AuditTrail } from '../audit/audit.service.ts';
 import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts';
 import { isPhoneNumber, isUuid, parseCreditCode, parseResidentId } from '../shared/identifiers.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
-import { addDays } from '../assessment/assessment.settings.ts';
+import { addDays } from '../shared/dates.ts';
 import type { Permission } from '../identity/permissions.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 
