@@ -18,13 +18,12 @@ import { makeFormatError } from '../graphql/errors.ts';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { legacyJsonStatusPlugin } from '../graphql/http-status.ts';
-import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
+import { serialize as serializeCookie } from 'cookie';
 import { AuditTrail } from '../audit/audit.service.ts';
-import { AuthService } from '../identity/auth.service.ts';
+import { AuthService, SESSION_COOKIE } from '../identity/auth.service.ts';
 import { assessmentRoutes } from '../assessment/assessment.http.ts';
 import { systemClock } from '../shared/clock.ts';
 
-export const SESSION_COOKIE = 'changhu_session';
 import type { Context } from '../graphql/context.ts';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -92,9 +91,10 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
         const requestId = String(req.id);
         const clientIp = req.ip ?? null;
         const audit = new AuditTrail({ requestId, clientIp });
-        const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-        const session = await new AuthService(em, systemClock, audit).resolve(token);
+        const session = await new AuthService(em, systemClock, audit).resolveCookieHeader(req.headers.cookie);
         const secure = config.cookieSecure || req.secure;
+        const writeCookie = (value: string, maxAge: number) =>
+          res.append('set-cookie', serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge }));
         return {
           em,
           requestId,
@@ -107,16 +107,15 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
           audit,
           loaders: createLoaders(em),
           cookie: {
-            set: (value, maxAgeMs) =>
-              res.append('set-cookie', serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: Math.floor(maxAgeMs / 1000) })),
-            clear: () => res.append('set-cookie', serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 0 })),
+            set: (value, maxAgeMs) => writeCookie(value, Math.floor(maxAgeMs / 1000)),
+            clear: () => writeCookie('', 0),
           },
         };
       },
     }),
   );
 
-  app.use('/api', assessmentRoutes(orm, SESSION_COOKIE));
+  app.use('/api', assessmentRoutes(orm));
 
   const index = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h', fallthrough: true }));

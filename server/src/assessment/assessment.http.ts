@@ -2,7 +2,6 @@
 // and the conclusion notice as PDF. Same session, same policy, same audit trail.
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { parse as parseCookie } from 'cookie';
 import { AuthService } from '../identity/auth.service.ts';
 import { AuditTrail } from '../audit/audit.service.ts';
 import { AssessmentService, MAX_DOCUMENT_BYTES } from './assessment.service.ts';
@@ -15,13 +14,13 @@ import type { Level } from './standard.ts';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-export function assessmentRoutes(orm: MikroORM, cookieName: string): Router {
+export function assessmentRoutes(orm: MikroORM): Router {
   const router = express.Router();
 
   async function context(req: express.Request) {
     const em = orm.em.fork();
     const audit = new AuditTrail({ requestId: String(req.id), clientIp: req.ip ?? null });
-    const session = await new AuthService(em, systemClock, audit).resolve(parseCookie(req.headers.cookie ?? '')[cookieName]);
+    const session = await new AuthService(em, systemClock, audit).resolveCookieHeader(req.headers.cookie);
     return { em, audit, actor: session.actor, service: new AssessmentService(em, systemClock, audit) };
   }
 

@@ -2,6 +2,7 @@
 // process can serve any request.
 import { createHash, randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import { parse as parseCookie } from 'cookie';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Session } from './session.entity.ts';
 import { User } from './user.entity.ts';
@@ -13,6 +14,9 @@ import { AppError, InputError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The name of the HttpOnly cookie that carries the session token. */
+export const SESSION_COOKIE = 'changhu_session';
 
 /** The one answer to every failed sign-in, whether the name is unknown, the password wrong or the account locked. */
 const SIGN_IN_FAILED = () => new AppError('UNAUTHENTICATED', 'Wrong username or password, or the account is locked for a while', { reason: 'SIGN_IN_FAILED' });
@@ -83,6 +87,11 @@ export class AuthService {
     });
     if (!outcome.ok) throw SIGN_IN_FAILED();
     return { ...outcome, maxAgeMs: SESSION_ABSOLUTE_MS };
+  }
+
+  /** The session of a request, from its Cookie header. */
+  resolveCookieHeader(header: string | undefined): Promise<ResolvedSession> {
+    return this.resolve(parseCookie(header ?? '')[SESSION_COOKIE]);
   }
 
   /** Finds the actor of a session token; an idle, expired or revoked session gives none. */
