@@ -317,6 +317,8 @@ describe('the assessor', () => {
     // A draft may be partial and survives; a submission must be complete.
     const draft = await ok(assessorClient.assessor!, `mutation($t: ID!, $i: AssessmentFormInput!) { saveAssessmentDraft(taskId: $t, input: $i) { answers } }`, { t: mine, i: { answers: { ADL_EATING: 5 } } });
     expect(draft.saveAssessmentDraft.answers).toEqual({ ADL_EATING: 5 });
+    const [trail] = await sql(`select username, changes from audit_log where operation = 'SAVE_DRAFT' and entity_id = ?`, [mine]);
+    expect(trail).toMatchObject({ username: 'assessor', changes: { after: { ADL_EATING: 5 } } });
     const incomplete = await assessorClient.assessor!(SUBMIT, { t: mine, i: { ...form(2), answers: { ...ANSWERS_FOR_LEVEL[2], ADL_EATING: 7, COG_TIME: null } } });
     expect(incomplete.body.errors![0]!.extensions!.fieldErrors).toEqual(
       expect.arrayContaining([

@@ -382,8 +382,11 @@ export class AssessmentService {
       if (task.status !== 'ASSIGNED') throw new AppError('CONFLICT', `The form is ${task.status}`, { reason: 'ILLEGAL_TRANSITION', state: task.status });
       this.checkForm(input, false);
       const answers = Object.fromEntries(Object.entries(input.answers).filter(([, v]) => v != null));
+      const before = { ...task.answers };
       em.assign(task, { answers, notes: input.notes ?? null, visitedAt: input.visitedAt ?? null, visitPlace: input.visitPlace ?? null, visitLongitude: input.visitLongitude ?? null, visitLatitude: input.visitLatitude ?? null });
       await em.flush();
+      // Every write is in the trail; for a draft, the answers that changed (the visit place is personal data and stays out).
+      await this.audit.record(em, actor, { operation: 'SAVE_DRAFT', entity: 'AssessmentTask', entityId: task.id, poolingArea: task.poolingArea, before, after: answers });
       return task;
     });
   }

@@ -30,6 +30,7 @@ export const OPERATIONS = [
   'REJECT',
   'WITHDRAW',
   'ASSIGN',
+  'SAVE_DRAFT',
   'SUBMIT_FORM',
   'ALLSUBMITTED',
   'CONFIRM',
