@@ -5,6 +5,7 @@ import { Migration20261123043327_identity } from './Migration20261123043327_iden
 import { Migration20261123050337_assessment } from './Migration20261123050337_assessment.ts';
 import { Migration20261123054318_providers } from './Migration20261123054318_providers.ts';
 import { Migration20261123055001_evaluation_sheet } from './Migration20261123055001_evaluation_sheet.ts';
+import { Migration20261123064349_careplan } from './Migration20261123064349_careplan.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
@@ -12,4 +13,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261123050337_assessment', class: Migration20261123050337_assessment },
   { name: 'Migration20261123054318_providers', class: Migration20261123054318_providers },
   { name: 'Migration20261123055001_evaluation_sheet', class: Migration20261123055001_evaluation_sheet },
+  { name: 'Migration20261123064349_careplan', class: Migration20261123064349_careplan },
 ];

@@ -21,6 +21,8 @@ import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts
 type Who = 'anonymous' | 'admin' | 'officer' | 'supervisor' | 'assessor' | 'agency' | 'caregiver';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'officer', 'supervisor', 'assessor', 'agency', 'caregiver'];
 const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== 'anonymous');
+/** Care plans: fund officers and supervisors of the area, the agency's staff; never assessors. */
+const PLAN_READERS: Who[] = ['officer', 'supervisor', 'agency', 'caregiver'];
 
 /** Who may call each operation. Everyone else must get UNAUTHENTICATED (nobody) or FORBIDDEN. */
 const MATRIX: Record<string, Who[]> = {
@@ -99,6 +101,30 @@ const MATRIX: Record<string, Who[]> = {
   'Query.violations': ['officer', 'supervisor', 'agency'],
   'Mutation.recordViolation': ['officer'],
   'Mutation.setEvaluationSheet': ['officer'],
+  'Query.carePlans': PLAN_READERS,
+  'Query.carePlanCounts': PLAN_READERS,
+  'Query.carePlan': PLAN_READERS,
+  'Query.carePlanVersion': PLAN_READERS,
+  'Query.carePlanEditorOptions': PLAN_READERS,
+  'Query.carePlanAssessment': PLAN_READERS,
+  'Query.benefitSettings': PLAN_READERS,
+  'Query.benefitSettingsVersions': PLAN_READERS,
+  'Query.deviceTypes': PLAN_READERS,
+  'Query.carePlanAgencyChoices': ['officer'],
+  'Mutation.setBenefitSettings': ['officer'],
+  'Mutation.setDeviceType': ['officer'],
+  'Mutation.requestCarePlan': ['officer'],
+  'Mutation.transferCarePlan': ['officer'],
+  'Mutation.acceptCarePlan': ['agency'],
+  'Mutation.declineCarePlan': ['agency'],
+  'Mutation.saveCarePlanDraft': ['agency'],
+  'Mutation.recordSelfPayConsent': ['agency'],
+  'Mutation.submitCarePlan': ['agency'],
+  'Mutation.reviseCarePlan': ['agency'],
+  'Mutation.discardCarePlanVersion': ['agency'],
+  'Mutation.approveCarePlan': ['officer'],
+  'Mutation.returnCarePlan': ['officer'],
+  'Mutation.endCarePlan': ['officer', 'agency'],
 };
 
 /** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */

@@ -8,6 +8,7 @@ import { AgencyClient } from '../identity/agency-client.entity.ts';
 import { Assessor } from '../assessment/assessor.entity.ts';
 import { Application, ApplicationDocument, Objection, Task } from '../assessment/application.entity.ts';
 import { AssessmentSettingsRow, Conclusion } from '../assessment/conclusion.entity.ts';
+import { BenefitSettingsVersion, CarePlan, CarePlanLine, CarePlanVersion, DeviceType } from '../careplan/careplan.entity.ts';
 import { CatalogueItem, Caregiver, Contract, Employment, Evaluation, EvaluationSheetRow, PriceSchedule, Violation } from '../providers/providers.entity.ts';
 
 export const entities = [
@@ -34,4 +35,9 @@ export const entities = [
   Evaluation,
   Violation,
   EvaluationSheetRow,
+  BenefitSettingsVersion,
+  DeviceType,
+  CarePlan,
+  CarePlanVersion,
+  CarePlanLine,
 ];

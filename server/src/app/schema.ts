@@ -8,8 +8,9 @@ import { authChecker, IdentityResolver } from '../identity/identity.resolver.ts'
 import { AuditResolver } from '../audit/audit.resolver.ts';
 import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
 import { ProvidersResolver } from '../providers/providers.resolver.ts';
+import { CarePlanResolver, CarePlanVersionResolver } from '../careplan/careplan.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

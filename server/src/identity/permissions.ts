@@ -41,6 +41,13 @@ export const PERMISSIONS = [
   'caregiver.manage',
   'evaluation.manage',
   'catalogue.manage',
+  'careplan.read',
+  'careplan.request',
+  'careplan.respond',
+  'careplan.edit',
+  'careplan.approve',
+  'careplan.end',
+  'benefit.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,11 +78,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract.process',
     'caregiver.manage',
     'evaluation.manage',
+    'careplan.read',
+    'careplan.request',
+    'careplan.approve',
+    'careplan.end',
+    'benefit.configure',
   ],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read'],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read'],
   ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage'],
-  CAREGIVER: ['region.read', 'person.read', 'conclusion.read'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end'],
+  CAREGIVER: ['region.read', 'person.read', 'conclusion.read', 'careplan.read'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

@@ -14,6 +14,7 @@ import type { AuditTrail } from '../audit/audit.service.ts';
 import { areasWith, personScope, requirePermission } from '../identity/identity.access.ts';
 import type { Permission } from '../identity/permissions.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
+import { CarePlanService } from '../careplan/careplan.service.ts';
 
 export interface PersonFilter {
   regionCode?: string | null;
@@ -129,6 +130,8 @@ export class PeopleService {
       person.dateOfDeath = dateOfDeath;
       await em.flush();
       await this.audit.record(em, actor, { operation: 'RECORD_DEATH', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea, before, after: snapshot(person) });
+      // Death ends the person's care plans on the date of death, in the same transaction, each change audited.
+      await new CarePlanService(em, this.clock, this.audit).endOnDeath(em, actor!, person);
       return person;
     });
   }
