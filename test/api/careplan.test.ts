@@ -51,7 +51,7 @@ const linesOf = (v: any) => v.lines.map((l: any) => ({ kind: l.kind, code: l.cod
 
 beforeAll(async () => {
   s = await startTestServer();
-  [officer, supervisor, agency, agency2, assessor, caregiver] = (await Promise.all(['officer', 'supervisor', 'agency', 'agency2', 'assessor', 'caregiver'].map((u) => s.as(u)))) as [Gql, Gql, Gql, Gql, Gql, Gql];
+  [officer, supervisor, agency, agency2, assessor, caregiver] = (await Promise.all(['officer', 'supervisor', 'agency', 'agency2', 'assessor', 'caregiver'].map((u) => s.as(u)))) as unknown as [Gql, Gql, Gql, Gql, Gql, Gql];
   agencyA = (await ok(agency, `{ agencies { id } }`)).agencies[0].id;
   agencyB = (await ok(agency2, `{ agencies { id } }`)).agencies[0].id;
   await ok(officer, `mutation { a: setDeviceType(poolingArea: "3702", input: { code: "BED", name: "护理床", monthlyFeeFen: 6000 }) { id } b: setDeviceType(poolingArea: "3702", input: { code: "WHEELCHAIR", name: "轮椅", monthlyFeeFen: 3000 }) { id } c: setDeviceType(poolingArea: "3702", input: { code: "MATTRESS", name: "防褥疮气垫", monthlyFeeFen: 4500 }) { id } }`);
@@ -125,7 +125,7 @@ describe('starting a plan', () => {
     const declined = (await ok(agency, `mutation($id: ID!) { declineCarePlan(id: $id, reason: "本月护理员已满") { state } }`, { id: a.id })).declineCarePlan;
     expect(declined.state).toBe('DECLINED');
     const again = await agency(ACCEPT, { id: a.id });
-    expect([codeOf(again), again.body.errors[0].extensions.state]).toEqual(['CONFLICT', 'DECLINED']);
+    expect([codeOf(again), again.body.errors![0]!.extensions!.state]).toEqual(['CONFLICT', 'DECLINED']);
   });
 });
 
@@ -199,12 +199,12 @@ describe('editing, approval and versions', () => {
     expect(codeOf(await agency(APPROVE, { v: draft.id }))).toBe('FORBIDDEN');
     expect(codeOf(await supervisor(APPROVE, { v: draft.id }))).toBe('FORBIDDEN');
     const edit = await agency(SAVE, { v: draft.id, i: { lines } });
-    expect([codeOf(edit), edit.body.errors[0].extensions.state]).toEqual(['CONFLICT', 'SUBMITTED']);
+    expect([codeOf(edit), edit.body.errors![0]!.extensions!.state]).toEqual(['CONFLICT', 'SUBMITTED']);
     const approved = (await ok(officer, APPROVE, { v: draft.id })).approveCarePlan;
     expect(approved).toMatchObject({ state: 'APPROVED', status: 'IN_FORCE', effectiveFrom: today, decidedByName: expect.any(String) });
     for (const [q, v] of [[SUBMIT, draft.id], [APPROVE, draft.id]] as const) {
       const r = await (q === SUBMIT ? agency : officer)(q, { v });
-      expect([codeOf(r), r.body.errors[0].extensions.state]).toEqual(['CONFLICT', 'APPROVED']);
+      expect([codeOf(r), r.body.errors![0]!.extensions!.state]).toEqual(['CONFLICT', 'APPROVED']);
     }
     const returned = await officer(`mutation($v: ID!) { returnCarePlan(versionId: $v, reason: "x") { id } }`, { v: draft.id });
     expect(reasonOf(returned)).toBe('ILLEGAL_TRANSITION');
