@@ -257,6 +257,24 @@ describe('editing, approval and versions', () => {
   });
 });
 
+describe('plan document', () => {
+  it('prints a version as PDF with Chinese embedded, for those who may read the plan', async () => {
+    const { draft } = await acceptedPlan(4);
+    await ok(agency, SUBMIT, { v: draft.id });
+    await ok(officer, APPROVE, { v: draft.id });
+    const url = `${s.url}/api/care-plan-versions/${draft.id}/pdf`;
+    const pdf = await fetch(url, { headers: { cookie: (agency as any).cookie } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/NotoSansSC/);
+    expect((await fetch(url, { headers: { cookie: (agency2 as any).cookie } })).status).toBe(404);
+    expect((await fetch(url, { headers: { cookie: (assessor as any).cookie } })).status).toBe(403);
+    expect((await fetch(url)).status).toBe(401);
+  });
+});
+
 describe('events elsewhere', () => {
   it('a new conclusion lists the plan for revision; a redraft follows the new level', async () => {
     const { plan, draft, personId } = await acceptedPlan(3);

@@ -2,8 +2,7 @@
 // and the conclusion notice as PDF. Same session, same policy, same audit trail.
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuthService } from '../identity/auth.service.ts';
-import { AuditTrail } from '../audit/audit.service.ts';
+import { fileRequestContext, sendFailure, sendPdf } from '../app/file-routes.ts';
 import { AssessmentService, MAX_DOCUMENT_BYTES } from './assessment.service.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './application.entity.ts';
 import { renderNotice } from './conclusion-notice.ts';
@@ -12,25 +11,14 @@ import { systemClock } from '../shared/clock.ts';
 import { maskIdNumber } from '../shared/masking.ts';
 import type { Level } from './standard.ts';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-
 export function assessmentRoutes(orm: MikroORM): Router {
   const router = express.Router();
 
   async function context(req: express.Request) {
-    const em = orm.em.fork();
-    const audit = new AuditTrail({ requestId: String(req.id), clientIp: req.ip ?? null });
-    const session = await new AuthService(em, systemClock, audit).resolveCookieHeader(req.headers.cookie);
-    return { em, audit, actor: session.actor, service: new AssessmentService(em, systemClock, audit) };
+    const c = await fileRequestContext(orm, req);
+    return { ...c, service: new AssessmentService(c.em, systemClock, c.audit) };
   }
-
-  function fail(res: express.Response, e: unknown, next: express.NextFunction) {
-    if (e instanceof AppError) {
-      res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message, ...(e.details.fieldErrors ? { fieldErrors: e.details.fieldErrors } : {}), ...(e.details.reason ? { reason: e.details.reason } : {}), ...(e.details.state ? { state: e.details.state } : {}) } });
-      return;
-    }
-    next(e);
-  }
+  const fail = sendFailure;
 
   // Upload: the body is the file itself; its type in Content-Type, its name in X-Filename (URI-encoded).
   router.post(
@@ -88,10 +76,7 @@ export function assessmentRoutes(orm: MikroORM): Router {
         appealDays: settings.appealDays,
         issuer: '长期护理保险经办机构',
       });
-      res.setHeader('content-type', 'application/pdf');
-      res.setHeader('content-disposition', `inline; filename="conclusion-${c.id}.pdf"`);
-      res.setHeader('cache-control', 'private, no-store');
-      res.send(pdf);
+      sendPdf(res, pdf, `conclusion-${c.id}.pdf`);
     } catch (e) {
       fail(res, e, next);
     }

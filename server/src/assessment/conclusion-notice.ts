@@ -1,11 +1,8 @@
 // The printable conclusion notice (长期护理保险失能等级评估结论通知书) as PDF, with Noto Sans SC embedded and subset.
 import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
+import { FONT_BOLD, FONT_REGULAR } from '../shared/pdf-fonts.ts';
 import { NATIONAL_STANDARD_2021, type Level } from './standard.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 export interface NoticeFacts {
   conclusionId: string;

@@ -258,7 +258,8 @@ export class CarePlanService {
     if (agency.serviceArea.length && !agency.serviceArea.some((code) => person.region.code.startsWith(code))) {
       throw refused('OUTSIDE_SERVICE_AREA', `${agency.name} does not serve the person's region`);
     }
-    const others = await em.find(CarePlan, { person: person.id, state: { $in: ['REQUESTED', 'ACTIVE', 'ENDED'] }, ...(except ? { id: { $ne: except } } : {}) });
+    // Plans that held (or will hold) a form: requested, active, or ended after starting (a withdrawn request has no end date).
+    const others = await em.find(CarePlan, { person: person.id, $or: [{ state: { $in: ['REQUESTED', 'ACTIVE'] } }, { state: 'ENDED', endDate: { $ne: null } }], ...(except ? { id: { $ne: except } } : {}) });
     const clash = exclusivityClash(
       form,
       start,
