@@ -14,6 +14,7 @@ import { hashPassword } from '../server/src/identity/password.ts';
 import { DEMO_AGENCIES, DEMO_ASSESSMENT_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoProviders } from './demo-providers.ts';
+import { seedDemoCarePlans } from './demo-careplans.ts';
 
 export const PEOPLE_PER_VILLAGE = 4;
 
@@ -73,5 +74,6 @@ export class DatabaseSeeder extends Seeder {
     await em.flush();
     await seedDemoAssessments(em as never, DEMO_POOLING_AREA);
     await seedDemoProviders(em as never, DEMO_POOLING_AREA);
+    await seedDemoCarePlans(em as never, DEMO_POOLING_AREA);
   }
 }

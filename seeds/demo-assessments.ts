@@ -73,10 +73,10 @@ export async function seedDemoAssessments(em: EntityManager, poolingArea: string
   });
 
   /** Runs one application up to `until`, `daysBack` days in the past. */
-  async function run(opts: { until: string; levels?: [Level, Level]; client?: boolean; daysBack?: number; pair?: [string, string] }) {
+  async function run(opts: { until: string; levels?: [Level, Level]; client?: boolean; daysBack?: number; pair?: [string, string]; who?: InsuredPerson; answers?: Partial<Record<ItemCode, number>> }) {
     const back = opts.daysBack ?? 30;
     const svc = at(daysAgo(back));
-    const p = person(opts.client ?? false);
+    const p = opts.who ?? person(opts.client ?? false);
     const app = await svc.apply(officer, { id: randomUUID(), personId: p.id, type: 'FIRST', applicantName: p.emergencyContactName ?? p.name, applicantRelation: p.emergencyContactRelation ?? '本人', contactPhone: p.emergencyContactPhone ?? p.phone ?? '13800000000', disabilityDeclared: true });
     if (opts.until === 'SUBMITTED') return app;
     if (opts.until === 'REJECTED') return svc.reject(officer, app.id, '材料不全：缺少近六个月的病历资料');
@@ -91,7 +91,8 @@ export async function seedDemoAssessments(em: EntityManager, poolingArea: string
     for (const [i, t] of tasks.entries()) {
       const who = t.assessor.user.username;
       if (opts.until === 'HALF' && who === 'assessor') continue;
-      await at(daysAgo(back - 2)).submitForm(assessorActor(who), t.id, form(i === 0 ? l1 : l2, p.address, back - 2));
+      const f = form(i === 0 ? l1 : l2, p.address, back - 2);
+      await at(daysAgo(back - 2)).submitForm(assessorActor(who), t.id, { ...f, answers: { ...f.answers, ...opts.answers } });
     }
     if (opts.until === 'HALF' || opts.until === 'IN_REVIEW') return app;
     const review = at(daysAgo(back - 4));
@@ -113,4 +114,14 @@ export async function seedDemoAssessments(em: EntityManager, poolingArea: string
   for (const level of [0, 1, 2, 3, 4, 5] as Level[]) await run({ until: 'CONCLUDED', levels: [level, level], client: level >= 2, daysBack: 40 + level });
   // One conclusion about to expire: issued almost two years ago.
   await run({ until: 'CONCLUDED', levels: [3, 3], client: true, daysBack: 700 });
+
+  // More people of every district concluded at the qualifying levels, with varied findings, for the demo care
+  // plans (seeds/demo-careplans.ts). Taken from the end of the list, so other districts than the first.
+  const variations: Partial<Record<ItemCode, number>>[] = [{}, { ADL_BOWEL: 0, ADL_BLADDER: 0 }, { ADL_EATING: 5 }, { ADL_FACE_MOUTH: 5, ADL_TOILET: 5 }];
+  const spare = others.slice(nextOther).reverse();
+  const byDistrict = (d: string) => spare.filter((p) => p.region.code.startsWith(d));
+  const picks = [...byDistrict('370203').slice(0, 7), ...byDistrict('370212').slice(0, 5), ...byDistrict('370202').slice(0, 4)];
+  for (const [i, who] of picks.entries()) {
+    await run({ until: 'CONCLUDED', levels: [(3 + (i % 3)) as Level, (3 + (i % 3)) as Level], daysBack: 60 + i, who, answers: variations[i % variations.length] });
+  }
 }

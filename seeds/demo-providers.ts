@@ -29,10 +29,10 @@ const MORE_AGENCIES: { name: string; kind: AgencyKind; district: string; beds?: 
 ];
 
 const FORMS: Record<AgencyKind, CareForm[]> = {
-  HOME_CARE: ['HOME', 'DEVICE'],
+  HOME_CARE: ['HOME', 'FAMILY', 'DEVICE'],
   INSTITUTION: ['INSTITUTION'],
   MEDICAL: ['HOSPITAL'],
-  MIXED: ['HOME', 'INSTITUTION', 'DEVICE'],
+  MIXED: ['HOME', 'INSTITUTION', 'FAMILY', 'DEVICE'],
 };
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '胡', '郭'];

@@ -30,7 +30,7 @@ beforeAll(async () => {
   otherOfficer = await s.as('officer.zb', 'Start-Pass-2026');
   otherSupervisor = await s.as('supervisor.zb', 'Start-Pass-2026');
   const clients = async (name: string) =>
-    (await sql(`select person_id::text id from agency_client ac join agency a on a.id = ac.agency_id where a.name = ?`, [name])).map((r) => r.id).sort();
+    (await sql(`select distinct person_id::text id from agency_client ac join agency a on a.id = ac.agency_id where a.name = ? and ac.until is null`, [name])).map((r) => r.id).sort();
   clientsOfA = await clients('青岛颐康居家护理服务有限公司');
   clientsOfB = await clients('青岛福寿康养老护理中心');
 });

@@ -324,7 +324,8 @@ export class CarePlanService {
       plan.respondedBy = em.getReference(User, actor!.userId);
       plan.respondedAt = this.clock.now();
       await this.movePlan(em, actor!, plan, 'accept', {});
-      em.create(AgencyClient, { id: randomUUID(), poolingArea: plan.poolingArea, agency: plan.agency, person: plan.person, since: plan.startDate, until: null });
+      const serving = await em.findOne(AgencyClient, { agency: plan.agency.id, person: plan.person.id, since: { $lte: plan.startDate }, until: null });
+      if (!serving) em.create(AgencyClient, { id: randomUUID(), poolingArea: plan.poolingArea, agency: plan.agency, person: plan.person, since: plan.startDate, until: null });
       const version = await this.draftVersion(em, actor!, plan, 1, conclusion, plan.startDate, null);
       await this.audit.record(em, actor, { operation: 'DRAFT_CARE_PLAN', entity: 'CarePlanVersion', entityId: version.id, poolingArea: plan.poolingArea, after: { number: 1, lines: version.cost.grossFen, fitChanges: version.fitChanges.length } });
       return plan;
