@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
-import { assessedPerson } from '../helpers/careplan.ts';
+import { assessedPerson, reassess } from '../helpers/careplan.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
 import { monthOf } from '../../server/src/careplan/careplan.rules.ts';
@@ -277,24 +277,35 @@ describe('plan document', () => {
 
 describe('events elsewhere', () => {
   it('a new conclusion lists the plan for revision; a redraft follows the new level', async () => {
-    const { plan, draft, personId } = await acceptedPlan(3);
+    const { plan, draft, personId, conclusionId } = await acceptedPlan(3);
     await ok(agency, SUBMIT, { v: draft.id });
     await ok(officer, APPROVE, { v: draft.id });
     expect((await ok(agency, PLAN_Q, { id: plan.id })).carePlan.attention).toEqual([]);
-    // A re-assessment concludes level 5: the old conclusion is superseded.
-    const em = s.db.orm.em.fork();
-    const { Conclusion } = await import('../../server/src/assessment/conclusion.entity.ts');
-    const c = await em.findOneOrFail(Conclusion, { person: personId });
-    c.status = 'SUPERSEDED';
-    await em.flush();
-    await sql(`insert into conclusion (id, pooling_area, person_id, application_id, level, qualifies, issued_on, effective_date, valid_until, status)
-      select gen_random_uuid(), pooling_area, person_id, (select a.id from assessment_application a where a.person_id = ? and not exists (select 1 from conclusion x where x.application_id = a.id) limit 1), 5, true, ?, ?, ?, 'IN_FORCE' from conclusion where id = ?`, [personId, today, today, addDays(today, 700), c.id]).catch(() => null);
-    // (Without a second application the insert above is skipped; the superseded conclusion alone lists the plan.)
-    const queue = (await ok(agency, `{ carePlans(attention: TO_REVISE, first: 100) { edges { node { id attention } } } }`)).carePlans.edges.map((e: any) => e.node.id);
-    expect(queue).toContain(plan.id);
-    expect((await ok(agency, `{ carePlanCounts { TO_REVISE } }`)).carePlanCounts.TO_REVISE).toBeGreaterThan(0);
-    c.status = 'IN_FORCE';
-    await em.flush();
+    // An appeal concludes level 5: the plan is listed for the agency, and nothing about it changed by itself.
+    await reassess(s, personId, conclusionId, 5);
+    const listed = (await ok(agency, PLAN_Q, { id: plan.id })).carePlan;
+    expect(listed).toMatchObject({ attention: ['TO_REVISE'], level: 3, state: 'ACTIVE', current: { number: 1 } });
+    expect((await ok(agency, `{ carePlans(attention: TO_REVISE, first: 100) { edges { node { id } } } }`)).carePlans.edges.map((e: any) => e.node.id)).toContain(plan.id);
+    // The agency redrafts from the new conclusion: level 5, its cap, proposals again.
+    const v2 = (await ok(agency, `mutation($p: ID!) { reviseCarePlan(planId: $p, redraft: true) { ${VERSION} } }`, { p: plan.id })).reviseCarePlan;
+    expect(v2).toMatchObject({ number: 2, level: 5, cost: { main: { capFen: 180000 } } });
+    expect(v2.lines.find((l: any) => l.code === 'A25').reasons[0].text).toMatch(/^认知能力重度受损/);
+    await ok(agency, SUBMIT, { v: v2.id });
+    await ok(officer, APPROVE, { v: v2.id });
+    expect((await ok(agency, PLAN_Q, { id: plan.id })).carePlan).toMatchObject({ attention: [], level: 5 });
+  });
+
+  it('a new conclusion below the qualifying levels: no revision, the plan is ended with that reason', async () => {
+    const { plan, draft, personId, conclusionId } = await acceptedPlan(4);
+    await ok(agency, SUBMIT, { v: draft.id });
+    await ok(officer, APPROVE, { v: draft.id });
+    await reassess(s, personId, conclusionId, 2);
+    expect((await ok(agency, PLAN_Q, { id: plan.id })).carePlan.attention).toEqual(['TO_REVISE']);
+    expect(reasonOf(await agency(`mutation($p: ID!) { reviseCarePlan(planId: $p) { id } }`, { p: plan.id }))).toBe('NOT_QUALIFYING');
+    const ended = (await ok(agency, `mutation($id: ID!) { endCarePlan(id: $id, input: { date: "${today}", reason: NEW_CONCLUSION }) { ${PLAN} } }`, { id: plan.id })).endCarePlan;
+    expect(ended).toMatchObject({ state: 'ENDED', endReason: 'NEW_CONCLUSION', endDate: today, attention: [] });
+    // The agency no longer serves the person from tomorrow on; today still counts.
+    expect((await sql(`select until from agency_client where person_id = ? and agency_id = ?`, [personId, agencyA])).map((r: any) => r.until)).toEqual([today]);
   });
 
   it('death ends the plan on the date of death, with its versions', async () => {
