@@ -2,7 +2,7 @@
 // versions, events elsewhere (new conclusion, death, contract), devices, benefit settings, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, countStatements, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { assessedPerson, reassess } from '../helpers/careplan.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
@@ -387,23 +387,12 @@ describe('who sees what', () => {
   });
 
   it('a page of plans costs a fixed number of statements, whatever its size', async () => {
-    const statements = async (first: number) => {
-      let n = 0;
-      const conn = s.db.orm.em.getConnection();
-      const original = conn.execute.bind(conn);
-      (conn as any).execute = (...args: unknown[]) => {
-        n++;
-        return (original as any)(...args);
-      };
-      try {
+    const statements = (first: number) =>
+      countStatements(s, async () => {
         const r = await officer(`query($n: Int) { carePlans(first: $n) { edges { node { id personName agencyName level attention versions { id decidedByName lines { code } } current { id } open { id } } } } }`, { n: first });
         expect(r.body.errors).toBeUndefined();
         expect(r.body.data.carePlans.edges.length).toBe(first);
-      } finally {
-        (conn as any).execute = original;
-      }
-      return n;
-    };
+      });
     // session, page, count, persons, agencies, conclusions, versions, lines, queues, deciders' names
     const small = await statements(2);
     const large = await statements(12);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, countStatements, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { personInput, residentId } from '../helpers/factories.ts';
 
 const FIELDS = `id name idNumber masked birthDate sex phone insuranceType insuredSince status dateOfDeath address
@@ -197,22 +197,11 @@ describe('listing insured persons', () => {
   });
 
   it('costs a bounded number of SQL statements whatever the page size', async () => {
-    const statements = async (first: number) => {
-      let n = 0;
-      const conn = s.db.orm.em.getConnection();
-      const original = conn.execute.bind(conn);
-      (conn as any).execute = (...args: unknown[]) => {
-        n++;
-        return (original as any)(...args);
-      };
-      try {
+    const statements = (first: number) =>
+      countStatements(s, async () => {
         const r = await officer(`query($first: Int) { insuredPersons(first: $first) { nodes { id region { name path { name } } } } }`, { first });
         expect(r.body.errors).toBeUndefined();
-      } finally {
-        (conn as any).execute = original;
-      }
-      return n;
-    };
+      });
     const small = await statements(2);
     const large = await statements(50);
     expect(small).toBeGreaterThan(0);

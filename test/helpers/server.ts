@@ -55,3 +55,20 @@ export async function startTestServer(overrides: Parameters<typeof startServer>[
 
 /** The first error's code, for assertions. */
 export const codeOf = (r: GraphQLResponse) => r.body.errors?.[0]?.extensions?.code;
+
+/** How many SQL statements the server ran while `run` ran (to show a list costs the same for any page size). */
+export async function countStatements(server: TestServer, run: () => Promise<void>): Promise<number> {
+  let n = 0;
+  const conn = server.db.orm.em.getConnection();
+  const original = conn.execute.bind(conn);
+  (conn as any).execute = (...args: unknown[]) => {
+    n++;
+    return (original as any)(...args);
+  };
+  try {
+    await run();
+  } finally {
+    (conn as any).execute = original;
+  }
+  return n;
+}

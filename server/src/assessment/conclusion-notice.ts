@@ -1,6 +1,5 @@
 // The printable conclusion notice (长期护理保险失能等级评估结论通知书) as PDF, with Noto Sans SC embedded and subset.
-import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR } from '../shared/pdf-fonts.ts';
+import { renderPdf } from '../shared/pdf.ts';
 import { NATIONAL_STANDARD_2021, type Level } from './standard.ts';
 
 
@@ -22,14 +21,7 @@ export interface NoticeFacts {
 const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 export function renderNotice(f: NoticeFacts): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: '失能等级评估结论通知书', Author: f.issuer } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', FONT_REGULAR);
-    doc.registerFont('bold', FONT_BOLD);
+  return renderPdf({ margin: 64, title: '失能等级评估结论通知书', author: f.issuer }, (doc) => {
 
     doc.font('bold').fontSize(20).text('长期护理保险失能等级评估结论通知书', { align: 'center' });
     doc.moveDown(0.4).font('regular').fontSize(10).fillColor('#555').text(`编号：${f.conclusionId}`, { align: 'center' });
@@ -71,6 +63,5 @@ export function renderNotice(f: NoticeFacts): Promise<Buffer> {
     );
     doc.moveDown(3).text(f.issuer, { align: 'right' });
     doc.text(zhDate(f.issuedOn), { align: 'right' });
-    doc.end();
   });
 }

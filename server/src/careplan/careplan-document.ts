@@ -1,8 +1,7 @@
 // The printable care plan (长期护理保险护理计划 · 一人一方案) as PDF, with Noto Sans SC embedded and subset:
 // the person and the plan, the items and their schedule, the month's cost, fund share and co-payment, and the
 // signature fields of the beneficiary and the agency.
-import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR } from '../shared/pdf-fonts.ts';
+import { renderPdf } from '../shared/pdf.ts';
 import { frequencyText, unitsPerMonth, type Period, type PlanCost } from './careplan.rules.ts';
 
 
@@ -33,14 +32,7 @@ const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${N
 export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function renderPlan(p: PlanDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `护理计划 ${p.personName}`, Author: p.agencyName } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', FONT_REGULAR);
-    doc.registerFont('bold', FONT_BOLD);
+  return renderPdf({ margin: 48, title: `护理计划 ${p.personName}`, author: p.agencyName }, (doc) => {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
 
@@ -154,6 +146,5 @@ export function renderPlan(p: PlanDocument): Promise<Buffer> {
     doc.x = left;
     doc.y = sy + 96;
     doc.fontSize(8).fillColor('#777').text(`打印日期 ${zhDate(p.printedOn)} · 本计划经医保经办机构审核后生效；服务记录按本计划核对。`, { align: 'center' });
-    doc.end();
   });
 }
