@@ -161,12 +161,18 @@ describe('editing, approval and versions', () => {
     const saved = (await ok(agency, SAVE, { v: draft.id, i: { lines, goals: '维持现有自理能力', expectedVersion: draft.version } })).saveCarePlanDraft;
     expect(linesOf(saved)).toEqual(lines.map(({ kind, code, times, per }) => ({ kind, code, times, per })));
     expect(saved.lines[0]).toMatchObject({ days: [1, 3, 5], timeOfDay: '08:30', monthlyUnits: 30 });
-    // The reason of a drafted item stays with it.
+    // The reason of a drafted item stays with it, also when it is swapped for its alternative.
     expect(saved.lines[0].reasons[0].text).toContain('进食');
+    const { draft: other } = await acceptedPlan(4);
+    const a15 = other.lines.find((l: any) => l.code === 'A15');
+    const swap = linesOf(other).map((l: any) => (l.code === 'A15' ? { ...l, code: 'A16' } : l));
+    const swapped = (await ok(agency, SAVE, { v: other.id, i: { lines: swap } })).saveCarePlanDraft;
+    expect(swapped.lines.find((l: any) => l.code === 'A16')).toMatchObject({ reasons: a15.reasons, alternatives: [{ code: 'A15', times: a15.times, per: a15.per }] });
+    const back = saved;
     expect(saved.cost.main.grossFen).toBe(30 * 1425 + 9 * 1425);
     expect(saved.cost.device).toMatchObject({ grossFen: 6000, capFen: 10000, excessFen: 0 });
     // A stale editor is told so.
-    const stale = await agency(SAVE, { v: draft.id, i: { lines, expectedVersion: draft.version } });
+    const stale = await agency(SAVE, { v: draft.id, i: { lines, expectedVersion: back.version - 1 } });
     expect(reasonOf(stale)).toBe('STALE');
     // Not for the form, two devices over the cap.
     const bad = await agency(SAVE, { v: draft.id, i: { lines: [{ kind: 'ITEM', code: 'Z99', times: 1, per: 'DAY' }, { kind: 'DEVICE', code: 'BED', times: 1, per: 'MONTH' }, { kind: 'DEVICE', code: 'MATTRESS', times: 1, per: 'MONTH' }] } });

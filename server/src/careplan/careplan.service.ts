@@ -546,7 +546,15 @@ export class CarePlanService {
         v.effectiveFrom = input.effectiveFrom;
       }
       const before = { cost: v.cost.grossFen, lines: (await em.find(CarePlanLine, { planVersion: v.id })).map((l) => `${l.code} ${l.times}/${l.per}`) };
-      const keepReasons = new Map((await em.find(CarePlanLine, { planVersion: v.id })).map((l) => [`${l.kind}:${l.code}`, l]));
+      // A line keeps the findings that proposed it, also when it was swapped for one of its alternatives
+      // (which then offers the original in turn).
+      const keepReasons = new Map<string, { reasons: Reason[]; alternatives: ProposedFrequency[] }>();
+      for (const l of await em.find(CarePlanLine, { planVersion: v.id })) {
+        keepReasons.set(`${l.kind}:${l.code}`, l);
+        for (const alt of l.alternatives) {
+          if (!keepReasons.has(`${l.kind}:${alt.code}`)) keepReasons.set(`${l.kind}:${alt.code}`, { reasons: l.reasons, alternatives: [{ code: l.code, times: l.times, per: l.per }, ...l.alternatives.filter((x) => x.code !== alt.code)] });
+        }
+      }
       const p = await this.pricing(em, plan, v.effectiveFrom ?? plan.startDate, v.level);
       await this.writeLines(
         em,
