@@ -110,6 +110,7 @@ describe('starting a plan', () => {
     const [inst] = await sql(`select k.agency_id from contract k join agency a on a.id = k.agency_id where k.state = 'APPROVED' and 'INSTITUTION' = any(k.care_forms) and k.end_date > now() + interval '60 days' and ('370202' = any(a.service_area)) limit 1`);
     const r = await request(personId, { careForm: 'INSTITUTION', agencyId: inst.agency_id, startDate: addDays(today, 1) });
     expect([codeOf(r), reasonOf(r)]).toEqual(['CONFLICT', 'FORM_EXCLUSIVE']);
+    expect(r.body.errors![0]!.extensions!.facts).toEqual({ form: 'HOME', from: today, to: null, nextStart: nextMonth });
     expect(reasonOf(await request(personId, { startDate: addDays(today, 3) }))).toBe('FORM_EXCLUSIVE'); // the same form again, overlapping
     expect((await ok(officer, REQUEST, { i: { personId, careForm: 'DEVICE', agencyId: agencyA, startDate: today } })).requestCarePlan.state).toBe('REQUESTED');
   });
@@ -338,8 +339,12 @@ describe('events elsewhere', () => {
       // Move to another home-care agency serving the district.
       // Agency B is asked to take over; it now serves the person's district too.
       await sql(`update agency set service_area = array['370202', '370203'] where id = ?`, [agencyB]);
-      const moved = (await ok(officer, `mutation($id: ID!, $i: CarePlanTransferInput!) { transferCarePlan(id: $id, input: $i) { id state agencyId startDate } }`, { id: plan.id, i: { agencyId: agencyB, date: addDays(today, 1) } })).transferCarePlan;
-      expect(moved).toMatchObject({ state: 'REQUESTED', agencyId: agencyB, startDate: addDays(today, 1) });
+      const T = `mutation($id: ID!, $i: CarePlanTransferInput!) { transferCarePlan(id: $id, input: $i) { id state agencyId startDate } }`;
+      const i = { id: randomUUID(), agencyId: agencyB, date: addDays(today, 1) };
+      const moved = (await ok(officer, T, { id: plan.id, i })).transferCarePlan;
+      expect(moved).toMatchObject({ id: i.id, state: 'REQUESTED', agencyId: agencyB, startDate: addDays(today, 1) });
+      // A retry (the answer was lost) returns the same new plan.
+      expect((await ok(officer, T, { id: plan.id, i })).transferCarePlan.id).toBe(i.id);
       // Agency B accepts and drafts anew; agency A keeps reading the ended plan's history.
       expect((await ok(agency2, ACCEPT, { id: moved.id })).acceptCarePlan.versions[0].state).toBe('DRAFT');
       expect((await ok(agency, PLAN_Q, { id: plan.id })).carePlan.state).toBe('ENDED');
@@ -371,8 +376,8 @@ describe('benefit settings', () => {
     const future = (await ok(officer, q, { on: '2099-01-01' })).benefitSettings;
     expect(future.effectiveFrom).toBe('2099-01-01');
     expect(future.forms.find((f: any) => f.form === 'HOME').levels[0]).toEqual({ level: 3, kind: 'WEEKLY_HOURS', amountFen: null, hoursPerWeek: 3 });
-    // Forms left out keep their ratio, with no entitlement.
-    expect(future.forms.find((f: any) => f.form === 'DEVICE')).toMatchObject({ fundRatioPercent: 70, levels: [] });
+    // Forms left out keep what the version in force gives them.
+    expect(future.forms.find((f: any) => f.form === 'DEVICE')).toEqual(now.forms.find((f: any) => f.form === 'DEVICE'));
     expect((await ok(officer, q, {})).benefitSettings).toEqual(now);
     const bad = await officer(m, { d: '2099-02-01', s: { ...input, forms: [{ form: 'FAMILY', fundRatioPercent: 120, levels: [{ level: 3, kind: 'WEEKLY_HOURS', hoursPerWeek: 2 }] }] } });
     expect(fieldReasons(bad)).toEqual(['settings.forms.FAMILY.fundRatioPercent:RANGE', 'settings.forms.FAMILY.levels.3.kind:NOT_FOR_FORM']);

@@ -179,8 +179,8 @@ function toSettingsNode(poolingArea: string, row: { settings: BenefitSettings; e
 /** Turns the typed input into the rules' shape, checking the parts GraphQL types cannot (the table's rows). */
 function settingsFromInput(input: BenefitSettingsInputType, base: BenefitSettings): BenefitSettings {
   const e = new FieldErrors('settings');
-  const forms = structuredClone(DEFAULT_BENEFITS.forms);
-  for (const f of Object.keys(forms) as CareForm[]) forms[f] = { fundRatioPercent: base.forms[f]?.fundRatioPercent ?? forms[f].fundRatioPercent, levels: {} };
+  // A form left out keeps what the version in force gives it.
+  const forms = structuredClone({ ...DEFAULT_BENEFITS.forms, ...base.forms });
   for (const f of input.forms) {
     forms[f.form as CareForm] = {
       fundRatioPercent: f.fundRatioPercent,

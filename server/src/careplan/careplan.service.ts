@@ -267,7 +267,9 @@ export class CarePlanService {
     );
     if (clash) {
       const next = addDays(monthOf(start).last, 1);
-      throw refused('FORM_EXCLUSIVE', clash.form === form ? `The person already has a ${form} plan from ${clash.from}; end it first` : `The person holds ${clash.form} from ${clash.from}${clash.to ? ` to ${clash.to}` : ''}; one main form a month (a new form can start on ${next})`);
+      const e = refused('FORM_EXCLUSIVE', clash.form === form ? `The person already has a ${form} plan from ${clash.from}; end it first` : `The person holds ${clash.form} from ${clash.from}${clash.to ? ` to ${clash.to}` : ''}; one main form a month (a new form can start on ${next})`);
+      e.details.facts = { form: clash.form, from: clash.from, to: clash.to, nextStart: clash.form === form ? null : next };
+      throw e;
     }
     return { conclusion, contract };
   }
@@ -745,6 +747,10 @@ export class CarePlanService {
   async transferPlan(actor: Actor | null, planId: string, input: { id?: string | null; agencyId: string; date: string }): Promise<CarePlan> {
     const a = requirePermission(actor, 'careplan.request');
     if (!DATE.test(input.date)) throw new InputError([{ field: 'input.date', reason: 'DATE', message: 'YYYY-MM-DD' }]);
+    if (input.id && isUuid(input.id)) {
+      const again = await this.em.findOne(CarePlan, { $and: [{ id: input.id, transferredFrom: planId }, this.planScope(a, 'careplan.read')] }, { populate: ['person', 'agency', 'conclusion'] });
+      if (again) return again; // a retry of the same transfer
+    }
     return this.em.transactional(async (em) => {
       const old = await this.findPlan(em, a, planId, 'careplan.end', true);
       if (old.state !== 'ACTIVE') throw refused('PLAN_NOT_ACTIVE', `The plan is ${old.state}`, old.state);

@@ -115,7 +115,7 @@ export class FormBenefitInputType {
 export class BenefitSettingsInputType {
   @Field(() => [Int]) qualifyingLevels!: number[];
   @Field(() => Boolean) autoApproveWithinCap!: boolean;
-  @Field(() => [FormBenefitInputType]) forms!: FormBenefitInputType[];
+  @Field(() => [FormBenefitInputType], { description: 'Forms to set; a form left out keeps the version in force’s.' }) forms!: FormBenefitInputType[];
   @Field(() => [GraphQLJSONObject], { nullable: true, description: 'The drafting table; left out: kept from the version in force.' }) proposals?: Record<string, unknown>[] | null;
   @Field(() => [String], { nullable: true, description: 'Left out: kept from the version in force.' }) fitOrder?: string[] | null;
 }

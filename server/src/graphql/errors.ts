@@ -24,6 +24,7 @@ export function toGraphQLError(error: AppError): GraphQLError {
       code: error.code,
       ...(error.details.reason ? { reason: error.details.reason } : {}),
       ...(error.details.state ? { state: error.details.state } : {}),
+      ...(error.details.facts ? { facts: error.details.facts } : {}),
       ...(error.details.fieldErrors
         ? { field: error.details.fieldErrors[0]?.field, fieldErrors: error.details.fieldErrors }
         : {}),

@@ -15,7 +15,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fieldErrors?: FieldError[]; reason?: string; /** The current state, for a refused transition. */ state?: string } = {},
+    readonly details: { fieldErrors?: FieldError[]; reason?: string; /** The current state, for a refused transition. */ state?: string; /** Facts behind a refusal that a client shows (dates, the clashing record). */ facts?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = 'AppError';
