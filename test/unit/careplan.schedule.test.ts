@@ -32,4 +32,19 @@ describe('the week of a care plan', () => {
     expect(week.minutesPerDay).toEqual([60, 60, 90, 60, 60, 90, 60]);
     expect(week.monthly.map((l) => l.code)).toEqual(['A27']);
   });
+
+  it('places weekly items without chosen days where the week is lightest', () => {
+    const week = weekSchedule([
+      line({ code: 'A01', per: 'WEEK', times: 1, minutes: 15 }),
+      line({ code: 'A08', per: 'WEEK', times: 1, minutes: 10 }),
+      line({ code: 'A10', per: 'WEEK', times: 2, minutes: 15 }),
+      line({ code: 'A27', per: 'WEEK', times: 1, minutes: 30, days: [1] }),
+    ]);
+    const dayOf = (code: string) => week.days.flatMap((d, i) => (d.some((v) => v.code === code) ? [i] : []));
+    expect(dayOf('A27')).toEqual([0]);
+    expect(dayOf('A10')).toHaveLength(2);
+    // No day holds two of the once-a-week items while others stand empty.
+    expect(new Set([...dayOf('A01'), ...dayOf('A08'), ...dayOf('A10'), ...dayOf('A27')]).size).toBe(5);
+    expect(week.minutesPerDay.reduce((a, b) => a + b)).toBe(15 + 10 + 30 + 30);
+  });
 });

@@ -1,5 +1,6 @@
 // A plan's week as the caregivers will work it: daily items every day, weekly items on their preferred weekdays
-// (or spread evenly over the week when none are chosen), monthly items apart. Pure, so it is tested on its own.
+// (or spread evenly over the week when none are chosen, each placed where the week is lightest), monthly items
+// apart. Pure, so it is tested on its own.
 
 export interface ScheduleLine {
   kind: 'ITEM' | 'DEVICE';
@@ -57,18 +58,36 @@ const byTime = (a: Visit, b: Visit) => (a.timeOfDay ?? '99:99').localeCompare(b.
 /** The week of a plan's service items; devices are rented, not visited, and are left out. */
 export function weekSchedule(lines: readonly ScheduleLine[]): WeekSchedule {
   const days: Visit[][] = [[], [], [], [], [], [], []];
+  const load = [0, 0, 0, 0, 0, 0, 0];
   const monthly: ScheduleLine[] = [];
+  const place = (l: ScheduleLine, counts: readonly number[]) =>
+    counts.forEach((count, d) => {
+      if (count <= 0) return;
+      days[d]!.push({ code: l.code, name: l.name, count, timeOfDay: l.timeOfDay || null, minutes: count * l.minutes });
+      load[d]! += count * l.minutes;
+    });
+  const loose: ScheduleLine[] = [];
   for (const l of lines) {
     if (l.kind !== 'ITEM' || !(l.times >= 1)) continue;
-    if (l.per === 'MONTH') {
-      monthly.push(l);
-      continue;
+    if (l.per === 'MONTH') monthly.push(l);
+    else if (l.per === 'DAY') place(l, [l.times, l.times, l.times, l.times, l.times, l.times, l.times]);
+    else if (l.days.length) place(l, weeklyCounts(l.times, l.days));
+    else loose.push(l);
+  }
+  // Weekly items without chosen days: the longest first, each at the rotation of its even spread that leaves the
+  // week most even (least sum of squared daily minutes), so that ten once-a-week items do not all fall on Monday.
+  loose.sort((a, b) => b.times * b.minutes - a.times * a.minutes || a.code.localeCompare(b.code));
+  for (const l of loose) {
+    const spread = weeklyCounts(l.times, []);
+    let best: number[] = spread;
+    let bestScore = Infinity;
+    for (let r = 0; r < 7; r++) {
+      const counts = spread.map((_, d) => spread[(d - r + 7) % 7]!);
+      const score = counts.reduce((s, c, d) => s + (load[d]! + c * l.minutes) ** 2, 0);
+      if (score < bestScore) [best, bestScore] = [counts, score];
     }
-    const counts = l.per === 'DAY' ? [l.times, l.times, l.times, l.times, l.times, l.times, l.times] : weeklyCounts(l.times, l.days);
-    counts.forEach((count, d) => {
-      if (count > 0) days[d]!.push({ code: l.code, name: l.name, count, timeOfDay: l.timeOfDay || null, minutes: count * l.minutes });
-    });
+    place(l, best);
   }
   for (const d of days) d.sort(byTime);
-  return { days, minutesPerDay: days.map((d) => d.reduce((s, v) => s + v.minutes, 0)), monthly };
+  return { days, minutesPerDay: load, monthly };
 }
