@@ -190,4 +190,68 @@ describe('care plans in the browser', () => {
 
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('asks for the family’s consent to an excess before submitting, shows a return’s reason, and says when someone else saved', async () => {
+    const agencyId = (await ok(agency, `{ agencies { id } }`)).agencies[0].id;
+    const person = await assessedPerson(server, officer, { level: 4, name: '超限演示人' });
+    const requested = (
+      await ok(officer, `mutation($i: CarePlanRequestInput!) { requestCarePlan(input: $i) { id } }`, {
+        i: { personId: person.personId, careForm: 'HOME', agencyId, startDate: today },
+      })
+    ).requestCarePlan;
+    const accepted = (await ok(agency, `mutation($id: ID!) { acceptCarePlan(id: $id) { open { id } } }`, { id: requested.id })).acceptCarePlan;
+    const versionId = accepted.open.id as string;
+
+    const page = await openAs(DESK, 'agency', `#/careplans/versions/${versionId}`);
+    const a07 = page.locator('tbody.line[data-code="A07"]');
+    await expect.poll(() => a07.count()).toBe(1);
+    // Feeding three times a day takes the plan over its cap: the gauge turns red and says what follows.
+    await a07.locator('select').selectOption('DAY');
+    await a07.locator('input[type="number"]').fill('3');
+    await expect.poll(() => page.locator('.gauge').getAttribute('data-over')).toBe('true');
+    expect(await page.locator('.gauge .over-note').textContent()).toContain('超出支付限额');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('.savebar').textContent()).toMatch(/已于 \d\d:\d\d 保存/);
+    expect(await page.getByRole('button', { name: '提交审核' }).isDisabled()).toBe(true);
+    expect(await page.locator('#submit-block').textContent()).toContain('须先记录本人或家属的超限自费同意');
+    await shot(page, 'careplan-consent-desk', true);
+
+    await page.locator('#consent-signed-by').fill('王小红');
+    await page.locator('#consent-relation').fill('子女');
+    await page.getByRole('button', { name: '记录同意' }).click();
+    await expect.poll(() => page.locator('section.consent').getAttribute('data-covered')).toBe('true');
+    expect(await page.locator('section.consent').textContent()).toContain('王小红（子女）已同意');
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('SUBMITTED');
+
+    // The fund office returns it: the agency reads why at the top of the draft.
+    await ok(officer, `mutation($v: ID!) { returnCarePlan(versionId: $v, reason: "进食每日3次依据不足，请按评估结果调整。") { id } }`, { v: versionId });
+    await page.reload();
+    await expect.poll(() => page.locator('.returned').textContent()).toContain('进食每日3次依据不足');
+    expect(await page.locator('.returned').textContent()).toContain('退回修改');
+    await shot(page, 'careplan-returned-desk');
+
+    // Someone else saves meanwhile: this page's save is refused as stale and offers a reload.
+    const lines = (await ok(agency, `query($v: ID!) { carePlanVersion(id: $v) { lines { kind code times per } } }`, { v: versionId })).carePlanVersion.lines;
+    await ok(agency, `mutation($v: ID!, $i: CarePlanDraftInput!) { saveCarePlanDraft(versionId: $v, input: $i) { id } }`, {
+      v: versionId,
+      i: { lines: lines.map((l: Record<string, unknown>) => ({ kind: l.kind, code: l.code, times: l.times, per: l.per })), notes: '他人修改' },
+    });
+    await a07.locator('input[type="number"]').fill('1');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('.banner[data-reason="STALE"]').count()).toBe(1);
+    expect(await page.locator('.banner[data-reason="STALE"]').textContent()).toContain('他人已保存过此计划');
+    await shot(page, 'careplan-stale-desk');
+    await page.getByRole('button', { name: /重新加载/ }).click();
+    await expect.poll(() => page.locator('#plan-notes').inputValue()).toBe('他人修改');
+    expect(await page.locator('.savebar').textContent()).toContain('没有未保存的修改');
+
+    // The same editor in English.
+    await page.locator('button.lang').click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Care plan of 超限演示人');
+    expect(await page.locator('.gauge').textContent()).toContain('Cap: ¥1,500.00 a month');
+    await shot(page, 'careplan-editor-en-desk', true);
+
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
