@@ -87,6 +87,8 @@ describe('care plans in the browser', () => {
     await page.getByRole('button', { name: '接收', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已接收');
     await expect.poll(() => page.locator('h1').textContent()).toContain('服务中');
+    expect(await page.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
+    await shot(page, 'careplan-accepted-desk');
     await page.getByRole('link', { name: '继续制定' }).click();
     await page.waitForURL(/#\/careplans\/versions\//);
 
@@ -187,6 +189,22 @@ describe('care plans in the browser', () => {
     await desk.getByRole('link', { name: `${PERSON}的护理计划` }).click();
     await expect.poll(() => desk.locator('table.versions tbody tr[data-status="IN_FORCE"]').count()).toBe(1);
     await shot(desk, 'careplan-plan-officer-desk', true);
+    const phoneQueue = await openAs(PHONE, 'officer', '#/careplans?tab=ALL');
+    await expect.poll(() => phoneQueue.locator('table.plans tbody tr').count()).toBeGreaterThan(0);
+    await shot(phoneQueue, 'careplan-queue-phone');
+
+    // A revision starts as a copy of the plan in force; discarding it leaves that plan as it was.
+    await page.goto(`${server.url}/#/careplans/${requested.id}`);
+    await page.getByRole('button', { name: '修订计划（复制现行版本）' }).click();
+    await page.waitForURL(/#\/careplans\/versions\//);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('第2版');
+    expect(await page.locator('tbody.line[data-code="A02"]').count()).toBe(1);
+    await page.getByRole('button', { name: '作废此修订' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '作废', exact: true }).click();
+    await page.waitForURL(new RegExp(`#/careplans/${requested.id}$`));
+    await expect.poll(() => page.locator('table.versions tbody tr[data-status="DISCARDED"]').count()).toBe(1);
+    expect(await page.locator('table.versions tbody tr[data-status="IN_FORCE"]').count()).toBe(1);
+    await shot(page, 'careplan-plan-agency-desk', true);
 
     expect(pageErrors).toEqual([]);
   }, 180_000);
