@@ -11,8 +11,6 @@ import type {
   CarePlanVersionFieldsFragment,
   CarePlanVersionQuery as VersionPageResult,
   CarePlansQuery as CarePlansResult,
-  CarePlanVersionStatus,
-  CarePlanState,
   PlanCostFieldsFragment,
 } from '../../lib/gql/graphql';
 import { fresh, paging, settle } from '../assessment/assessment';
@@ -51,8 +49,6 @@ export const ATTENTIONS: readonly CarePlanAttention[] = ['TO_ACCEPT', 'TO_DRAFT'
 /** The queues an agency works; the others wait for the fund office. */
 export const AGENCY_ATTENTIONS: readonly CarePlanAttention[] = ['TO_ACCEPT', 'TO_DRAFT', 'TO_REVISE'];
 export const END_REASONS: readonly CarePlanEndReason[] = ['DEATH', 'SUSPENSION', 'NEW_CONCLUSION', 'AGENCY_CHANGE', 'FORM_CHANGE', 'WITHDRAWN', 'CONCLUSION_EXPIRED'];
-export const PLAN_STATES: readonly CarePlanState[] = ['REQUESTED', 'DECLINED', 'ACTIVE', 'ENDED'];
-export const VERSION_STATUSES: readonly CarePlanVersionStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_FORCE', 'SUPERSEDED', 'ENDED', 'DISCARDED'];
 /** Stored states of a version that was approved once: its approved plan can be printed. */
 export const APPROVED_STATES = ['APPROVED', 'SUPERSEDED', 'ENDED'];
 
