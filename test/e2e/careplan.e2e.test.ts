@@ -264,6 +264,20 @@ describe('care plans in the browser', () => {
     await expect.poll(() => page.locator('#plan-notes').inputValue()).toBe('他人修改');
     expect(await page.locator('.savebar').textContent()).toContain('没有未保存的修改');
 
+    // A rented wheelchair: a device line at its monthly fee, costed against the devices' own cap.
+    await page.getByRole('button', { name: '添加项目' }).click();
+    await page.locator('section.picker').getByRole('button', { name: '辅具租赁' }).click();
+    await page.locator('section.picker').getByRole('button', { name: '添加 WHEELCHAIR 轮椅' }).click();
+    const wheelchair = page.locator('tbody.line[data-kind="DEVICE"][data-code="WHEELCHAIR"]');
+    await expect.poll(() => wheelchair.count()).toBe(1);
+    expect(await wheelchair.textContent()).toContain('每月租赁');
+    expect(await wheelchair.locator('td.cost').textContent()).toBe('¥30.00');
+    await expect.poll(() => page.locator('.gauge').textContent()).toContain('辅具租赁');
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('.savebar').textContent()).toMatch(/已于 \d\d:\d\d 保存/);
+    await shot(page, 'careplan-device-desk');
+
     // The same editor in English.
     await page.locator('button.lang').click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('Care plan of 超限演示人');
