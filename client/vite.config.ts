@@ -7,11 +7,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The assessment's standard and scoring rules are the server's own modules (pure TS, no Node imports): the client
 // imports them through this alias to show the level live, so the two can never score differently.
 const rules = fileURLToPath(new URL('../server/src/assessment', import.meta.url));
+// Likewise the care-plan rules: the editor costs a plan against its cap with the code the server prices it with.
+const careplan = fileURLToPath(new URL('../server/src/careplan', import.meta.url));
 
 export default defineConfig({
   root,
   plugins: [svelte()],
-  resolve: { alias: { '@rules': rules } },
+  resolve: { alias: { '@rules': rules, '@careplan': careplan } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
