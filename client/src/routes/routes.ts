@@ -63,6 +63,9 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/providers/caregivers', lazy(() => import('../modules/providers/CaregiversPage.svelte')), 'provider.read'],
   // Everyone who reads providers sees results; only evaluation.manage gets the scoring and violation forms.
   ['/providers/evaluations', lazy(() => import('../modules/providers/EvaluationsPage.svelte')), 'provider.read'],
+  // Care plans. Read by everyone who follows plans; only benefit.configure gets the forms (the page offers them).
+  // '/careplans/benefits' must come before '/careplans/:id'.
+  ['/careplans/benefits', lazy(() => import('../modules/careplan/BenefitsPage.svelte')), 'careplan.read'],
   ['*', NotFound, 'user'],
 ];
 
