@@ -213,7 +213,7 @@ export function findingText(t: Translate, when: Condition, lang: StandardLanguag
     when.atMost != null
       ? t('careplanAdmin.proposals.atMost', { values: { items, max: when.atMost } })
       : when.scores?.length
-        ? t('careplanAdmin.proposals.scores', { values: { items, scores: when.scores.join(or) } })
+        ? t('careplanAdmin.proposals.scores', { values: { items, scores: when.scores.join(` ${or.trim()} `) } })
         : items;
   if (when.tubeFeeding) text += t('careplanAdmin.proposals.tubeFeeding');
   return text;

@@ -76,9 +76,21 @@ export interface Refusal {
 export function refusalOf(t: Translate, p: Problem | null): Refusal | null {
   if (!p || p.code !== 'CONFLICT' || !(REFUSALS as readonly string[]).includes(p.reason ?? '')) return null;
   const details: string[] = [];
-  // "… one main form a month (a new form can start on 2026-08-01)"
-  const next = /can start on (\d{4}-\d{2}-\d{2})/.exec(p.message)?.[1];
-  if (p.reason === 'FORM_EXCLUSIVE' && next) details.push(t('careplanAdmin.refusal.nextFormFrom', { values: { date: next } }));
+  if (p.reason === 'FORM_EXCLUSIVE') {
+    // "The person holds HOME from 2026-07-01 to 2026-07-31; one main form a month (a new form can start on 2026-08-01)"
+    // "The person already has a HOME plan from 2026-07-01; end it first"
+    const held = /(?:holds|has an?) (HOME|INSTITUTION|HOSPITAL|FAMILY)(?: plan)? from (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?/.exec(p.message);
+    if (held) {
+      const form = t(`careplanAdmin.form.${held[1]}`);
+      details.push(
+        held[3]
+          ? t('careplanAdmin.refusal.holdsUntil', { values: { form, from: held[2]!, to: held[3] } })
+          : t('careplanAdmin.refusal.holds', { values: { form, from: held[2]! } }),
+      );
+    }
+    const next = /can start on (\d{4}-\d{2}-\d{2})/.exec(p.message)?.[1];
+    if (next) details.push(t('careplanAdmin.refusal.nextFormFrom', { values: { date: next } }));
+  }
   if (p.message) details.push(t('careplanAdmin.refusal.serverSaid', { values: { message: p.message } }));
   return { title: t(`careplanAdmin.refusal.${p.reason}`), details };
 }
