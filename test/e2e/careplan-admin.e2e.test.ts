@@ -189,11 +189,16 @@ describe('care plans and benefits for the fund office, in the browser', () => {
     await page.locator('#benefit-effective').fill(from);
     await page.locator('#amount-HOME-3').fill('1300');
     await page.locator('#ratio-FAMILY').fill('90');
+    // Home care at level 5 in service hours a week; other forms do not offer hours.
+    expect(await page.locator('#kind-INSTITUTION-5 option[value="WEEKLY_HOURS"]').count()).toBe(0);
+    await page.locator('#kind-HOME-5').selectOption('WEEKLY_HOURS');
+    await page.locator('#hours-HOME-5').fill('10.5');
     await page.getByRole('button', { name: '保存新版本' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`待遇标准已保存，自 ${from} 起执行`);
     // The page shows the new version; the history lists it as upcoming, the one in force stays.
     await expect.poll(() => cell('HOME', 3).textContent()).toContain('¥1,300.00/月');
     expect(await page.locator('table.matrix tr[data-form="FAMILY"] .ratio').textContent()).toContain('90%');
+    expect(await cell('HOME', 5).textContent()).toContain('每周 10.5 小时');
     expect(await page.locator(`table.benefit-versions tr[data-from="${from}"]`).getAttribute('data-status')).toBe('UPCOMING');
     const stored = (await ok(officer, `{ benefitSettings(poolingArea: "3702") { effectiveFrom forms { form levels { level amountFen } } } benefitSettingsVersions(poolingArea: "3702") { effectiveFrom forms { form fundRatioPercent levels { level amountFen } } } }`));
     expect(stored.benefitSettings.effectiveFrom).toBeNull();
@@ -227,6 +232,14 @@ describe('care plans and benefits for the fund office, in the browser', () => {
       expect(await page.locator('section.devices').getByRole('button').count()).toBe(0);
       expect(await page.locator('table.benefit-versions').getByRole('button', { name: '修改' }).count()).toBe(0);
       await shot(page, `careplan-benefits-agency-${device === DESK ? 'desk' : 'phone'}`, true);
+      if (device === DESK) {
+        // The same page in English.
+        await page.locator('button.lang').click();
+        await expect.poll(() => page.locator('h1').textContent()).toBe('Benefit settings');
+        expect(await page.locator('table.matrix tr[data-form="INSTITUTION"] td[data-level="4"]').textContent()).toContain('¥70.00/day');
+        expect(await page.locator('table.proposal-table tr[data-rule="EATING"]').textContent()).toContain('Eating scored 0 or 5');
+        await shot(page, 'careplan-benefits-agency-en-desk', true);
+      }
     }
   }, 60_000);
 

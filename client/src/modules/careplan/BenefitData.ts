@@ -15,7 +15,7 @@ import type {
 } from '../../lib/gql/graphql';
 import { fieldErrorText, type Translate } from '../../lib/i18n/problems';
 import { fresh, settle } from '../assessment/assessment';
-import { gradeName, indicatorName, isItemCode, itemDef, nameIn, type Grade, type IndicatorCode, type StandardLanguage } from '../assessment/standard';
+import { STANDARD, isItemCode, itemDef, type Grade, type IndicatorCode, type StandardLanguage, type nameIn } from '../assessment/standard';
 import { fenToInput, yuanToFen } from '../providers/money';
 import { BenefitsPageQuery as PageQuery, SetBenefitSettingsMutation, SetDeviceTypeMutation } from './admin.operations';
 
@@ -199,16 +199,19 @@ export function frequencyText(t: Translate, f: ProposedFrequency): string {
   return t(`careplanAdmin.freq.${f.per}`, { values: { times: f.times } });
 }
 
-/** The finding of a row in words: 进食 0 或 5 分, 平地行走或床上体位转移 不高于 5 分, 认知能力中度受损或重度受损. */
+/** The finding of a row in words: 进食 0 或 5 分, 平地行走或床椅转移 不高于 5 分, 认知能力中度受损或重度受损. */
 export function findingText(t: Translate, when: Condition, lang: StandardLanguage): string {
   const or = t('careplanAdmin.proposals.or');
+  // The standard's names as they read inside a sentence (English in lower case); the sentence starts with a capital.
+  const word = (name: Parameters<typeof nameIn>[0]) => (lang === 'en' ? name.en : name.zh);
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   if (when.kind === 'ALWAYS') return t('careplanAdmin.proposals.always');
   if (when.kind === 'GRADE') {
-    const indicators = when.indicators.map((i) => (i === 'C1' || i === 'C2' || i === 'C3' ? indicatorName(i as IndicatorCode, lang) : i)).join(or);
-    const grades = when.grades.map((g) => gradeName(g as Grade, lang)).join(or);
-    return t('careplanAdmin.proposals.grade', { values: { indicators, grades } });
+    const indicators = when.indicators.map((i) => (i in STANDARD.indicators ? word(STANDARD.indicators[i as IndicatorCode].name) : i)).join(or);
+    const grades = when.grades.map((g) => (g in STANDARD.gradeNames ? word(STANDARD.gradeNames[g as Grade]) : g)).join(or);
+    return sentence(t('careplanAdmin.proposals.grade', { values: { indicators, grades } }));
   }
-  const items = when.items.map((i) => (isItemCode(i) ? nameIn(itemDef(i).name, lang) : i)).join(or);
+  const items = when.items.map((i) => (isItemCode(i) ? word(itemDef(i).name) : i)).join(or);
   let text =
     when.atMost != null
       ? t('careplanAdmin.proposals.atMost', { values: { items, max: when.atMost } })
@@ -216,5 +219,5 @@ export function findingText(t: Translate, when: Condition, lang: StandardLanguag
         ? t('careplanAdmin.proposals.scores', { values: { items, scores: when.scores.join(` ${or.trim()} `) } })
         : items;
   if (when.tubeFeeding) text += t('careplanAdmin.proposals.tubeFeeding');
-  return text;
+  return sentence(text);
 }
