@@ -2,7 +2,8 @@
 // person's choice of home care with the contracted agency (the agency list comes from the server) and lands on
 // the plan; a second main form the same month is refused in words; on the benefits page the officer adds a
 // device and a future settings version (a past date and an amount out of range show inline); agency staff read
-// the settings without the forms; a plan whose agency's contract ended is moved to another agency.
+// the settings without the forms; a plan whose agency's contract ended is moved to another agency, and the old
+// agency sees only its own plan of the person.
 // Screenshots go to test/.artifacts/.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -272,6 +273,13 @@ describe('care plans and benefits for the fund office, in the browser', () => {
     expect(plans.find((p: { id: string }) => p.id !== planId)).toMatchObject({ state: 'REQUESTED', agencyName: OTHER_HOME_AGENCY, startDate: addDays(today, 1) });
     expect(await row.textContent()).toContain('更换定点机构');
     await shot(page, 'careplan-transferred-desk', true);
+
+    // The old agency still serves the person today: it sees its own plan only, and may not request or move plans.
+    const own = await openAs(PHONE, 'agency', `#/people/${person.personId}`);
+    await expect.poll(() => own.locator('table.person-plans tbody tr').count()).toBe(1);
+    expect(await own.locator('table.person-plans').textContent()).not.toContain(OTHER_HOME_AGENCY);
+    expect(await own.locator('section.plans').getByRole('button').count()).toBe(0);
+    await shotOf(own.locator('section.plans'), 'careplan-person-plans-agency-phone');
   }, 90_000);
 
   it('raised no uncaught errors in the page', () => {

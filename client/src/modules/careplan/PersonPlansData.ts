@@ -37,7 +37,14 @@ export const REFUSALS = [
   'PLAN_NOT_ACTIVE',
 ] as const;
 
-export const loadPersonPlans = (personId: string) => settle(fresh(PersonPlansQuery, { personId }), (d) => d.carePlans.nodes);
+/**
+ * The most plans a person's page lists, newest first: one main form a month leaves a person few plans a year, and
+ * the query's cost (each plan with its versions) stays within the server's limit.
+ */
+export const PERSON_PLANS_SHOWN = 50;
+
+export const loadPersonPlans = (personId: string) =>
+  settle(fresh(PersonPlansQuery, { personId, first: PERSON_PLANS_SHOWN }), (d) => ({ plans: d.carePlans.nodes, total: d.carePlans.totalCount }));
 
 export const loadAgencyChoices = (personId: string, careForm: CareForm, on: string) =>
   settle(fresh(AgencyChoicesQuery, { personId, careForm, on }), (d) => d.carePlanAgencyChoices);
@@ -48,9 +55,12 @@ export const requestCarePlan = (input: CarePlanRequestInput) =>
 export const transferCarePlan = (id: string, input: CarePlanTransferInput) =>
   settle(client.mutation(TransferCarePlanMutation, { id, input }).toPromise(), (d) => d.transferCarePlan);
 
-/** The version a list shows for a plan: the one in force, else the one being drafted or decided. */
+/**
+ * The version a list shows for a plan: the one in force, else the one being drafted or decided, else (an ended
+ * plan, or one approved from a later date) the latest that was not discarded.
+ */
 export function shownVersion(plan: PersonPlan): { number: number; status: CarePlanVersionStatus; cost: { grossFen: number; fundFen: number; personFen: number } } | null {
-  return plan.current ?? plan.open ?? null;
+  return plan.current ?? plan.open ?? plan.versions.filter((v) => v.status !== 'DISCARDED').at(-1) ?? null;
 }
 
 /** A calendar day plus whole days (YYYY-MM-DD; days carry no zone, so UTC is exact). */

@@ -40,12 +40,22 @@ export const PersonPlanFields = graphql(`
         personFen
       }
     }
+    versions {
+      id
+      number
+      status
+      cost {
+        grossFen
+        fundFen
+        personFen
+      }
+    }
   }
 `);
 
 export const PersonPlansQuery = graphql(`
-  query PersonPlans($personId: ID!) {
-    carePlans(personId: $personId, first: 100) {
+  query PersonPlans($personId: ID!, $first: Int!) {
+    carePlans(personId: $personId, first: $first) {
       nodes {
         ...PersonPlanFields
       }
