@@ -209,6 +209,10 @@ describe('care plans and benefits for the fund office, in the browser', () => {
     await shot(page, 'careplan-benefits-saved-desk', true);
     await page.getByRole('button', { name: '返回现行标准' }).click();
     await expect.poll(() => cell('HOME', 3).textContent()).toContain('¥1,200.00/月');
+    // In English the officer's navigation, one link longer now, still fits the desk.
+    await page.locator('button.lang').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Benefit settings');
+    await shot(page, 'careplan-benefits-officer-en-desk');
 
     const phone = await openAs(PHONE, 'officer', '#/careplans/benefits');
     await expect.poll(() => phone.locator('table.matrix tbody tr').count()).toBe(5);
