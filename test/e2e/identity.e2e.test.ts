@@ -91,7 +91,7 @@ describe('signing in, roles and sessions in the browser', () => {
     await page.locator('#login-password').press('Enter');
     await page.waitForURL(/#\/people$/);
     await expect.poll(() => page.locator('table.people tbody tr').count()).toBe(20);
-    expect(await navLinks(page)).toEqual(['参保人', '新增参保人', '评估申请', '评估结论', '护理计划', '定点机构', '协议', '护理员', '考核']);
+    expect(await navLinks(page)).toEqual(['参保人', '新增参保人', '评估申请', '评估结论', '护理计划', '待遇标准', '定点机构', '协议', '护理员', '考核']);
 
     await openUserMenu(page);
     const menu = page.getByRole('region', { name: '当前用户' });

@@ -63,8 +63,11 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/providers/caregivers', lazy(() => import('../modules/providers/CaregiversPage.svelte')), 'provider.read'],
   // Everyone who reads providers sees results; only evaluation.manage gets the scoring and violation forms.
   ['/providers/evaluations', lazy(() => import('../modules/providers/EvaluationsPage.svelte')), 'provider.read'],
-  // Care plans. '/careplans/versions/:id' comes before '/careplans/:id', which would otherwise take "versions" for an id.
+  // Care plans. '/careplans/benefits' and '/careplans/versions/:id' come before '/careplans/:id', which would
+  // otherwise take "benefits" or "versions" for an id. The benefits page is read by everyone who follows plans;
+  // only benefit.configure gets its forms (the page offers them).
   ['/careplans', lazy(() => import('../modules/careplan/CarePlansPage.svelte')), 'careplan.read'],
+  ['/careplans/benefits', lazy(() => import('../modules/careplan/BenefitsPage.svelte')), 'careplan.read'],
   ['/careplans/versions/:id', lazy(() => import('../modules/careplan/VersionPage.svelte')), 'careplan.read'],
   ['/careplans/:id', lazy(() => import('../modules/careplan/CarePlanPage.svelte')), 'careplan.read'],
   ['*', NotFound, 'user'],
