@@ -4,6 +4,7 @@
 import {
   MAX_TIMES,
   PERIODS,
+  checkFrequency,
   STANDARD_MONTH_DAYS,
   costPlan,
   fitToCap,
@@ -33,7 +34,7 @@ export function benefitsFrom(json: Record<string, unknown> | null | undefined): 
 
 /** Whether a frequency is one the rules accept: whole times, 1 up to the period's maximum. */
 export function frequencyValid(f: { times: number; per: Period }): boolean {
-  return Number.isInteger(f.times) && f.times >= 1 && f.times <= MAX_TIMES[f.per];
+  return checkFrequency(f) === null;
 }
 
 /** A frequency in the UI language: the rules' own words in Chinese (as the drafting reasons say them). */
