@@ -99,6 +99,8 @@ export async function seedDemoProviders(em: EntityManager, poolingArea: string):
   // About 150 caregivers, a few with certificates expired or about to expire.
   const rand = prng(150);
   let n = 0;
+  // The demo caregiver user signs in as the first agency's first caregiver (a nurse: any item of a plan).
+  const caregiverUser = await em.findOne(User, { username: 'caregiver' });
   for (const [ai, agency] of agencies.entries()) {
     const count = agency.kind === 'INSTITUTION' || agency.kind === 'MIXED' ? 16 : 10;
     for (let k = 0; k < count; k++) {
@@ -121,6 +123,7 @@ export async function seedDemoProviders(em: EntityManager, poolingArea: string):
         licenceNo: q === 'NURSE' ? `11037020${String(100000 + n)}` : null,
         trainingHours: 40 + Math.floor(rand() * 120),
         phone: `135${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+        user: ai === 0 && k === 0 ? caregiverUser : null,
       });
       em.create(Employment, { id: randomUUID(), poolingArea, caregiver: c, agency, from: '2025-01-01' });
       n++;

@@ -6,6 +6,7 @@ import { Migration20261123050337_assessment } from './Migration20261123050337_as
 import { Migration20261123054318_providers } from './Migration20261123054318_providers.ts';
 import { Migration20261123055001_evaluation_sheet } from './Migration20261123055001_evaluation_sheet.ts';
 import { Migration20261123064349_careplan } from './Migration20261123064349_careplan.ts';
+import { Migration20261123072357_visits } from './Migration20261123072357_visits.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
@@ -14,4 +15,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261123054318_providers', class: Migration20261123054318_providers },
   { name: 'Migration20261123055001_evaluation_sheet', class: Migration20261123055001_evaluation_sheet },
   { name: 'Migration20261123064349_careplan', class: Migration20261123064349_careplan },
+  { name: 'Migration20261123072357_visits', class: Migration20261123072357_visits },
 ];

@@ -9,6 +9,7 @@ import { Assessor } from '../assessment/assessor.entity.ts';
 import { Application, ApplicationDocument, Objection, Task } from '../assessment/application.entity.ts';
 import { AssessmentSettingsRow, Conclusion } from '../assessment/conclusion.entity.ts';
 import { BenefitSettingsVersion, CarePlan, CarePlanLine, CarePlanVersion, DeviceType } from '../careplan/careplan.entity.ts';
+import { BeneficiaryCard, CareStay, CaregiverAssignment, HospitalStay, VisitFinding, VisitSettingsRow } from '../visits/visits.entity.ts';
 import { CatalogueItem, Caregiver, Contract, Employment, Evaluation, EvaluationSheetRow, PriceSchedule, Violation } from '../providers/providers.entity.ts';
 
 export const entities = [
@@ -40,4 +41,10 @@ export const entities = [
   CarePlan,
   CarePlanVersion,
   CarePlanLine,
+  VisitFinding,
+  CaregiverAssignment,
+  HospitalStay,
+  CareStay,
+  VisitSettingsRow,
+  BeneficiaryCard,
 ];

@@ -71,7 +71,7 @@ export class CatalogueItem {
 @Entity({ tableName: 'caregiver' })
 @Unique({ properties: ['poolingArea', 'idNumber'] })
 export class Caregiver {
-  [OptionalProps]?: 'level' | 'licenceNo' | 'trainingHours' | 'phone' | 'active' | 'createdAt' | 'version' | 'agency';
+  [OptionalProps]?: 'level' | 'licenceNo' | 'trainingHours' | 'phone' | 'active' | 'createdAt' | 'version' | 'agency' | 'user';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 12 }) poolingArea!: string;
@@ -91,6 +91,8 @@ export class Caregiver {
   @Property({ type: 'integer', default: 0 }) trainingHours: number = 0;
   @Property({ type: 'string', length: 20, nullable: true }) phone: string | null = null;
   @Property({ type: 'boolean', default: true }) active: boolean = true;
+  /** The caregiver's own sign-in (a CAREGIVER user of the agency), for recording visits from the phone. */
+  @ManyToOne(() => User, { nullable: true, unique: true, deleteRule: 'set null' }) user: User | null = null;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'integer', version: true }) version!: number;
 }
