@@ -123,7 +123,7 @@ export async function seedDemoProviders(em: EntityManager, poolingArea: string):
         licenceNo: q === 'NURSE' ? `11037020${String(100000 + n)}` : null,
         trainingHours: 40 + Math.floor(rand() * 120),
         phone: `135${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
-        user: ai === 0 && k === 0 ? caregiverUser : null,
+        user: ai === 0 && k === 7 ? caregiverUser : null,
       });
       em.create(Employment, { id: randomUUID(), poolingArea, caregiver: c, agency, from: '2025-01-01' });
       n++;
