@@ -285,6 +285,13 @@ export function auditVisit(v: VisitFacts, c: VisitContext, s: VisitSettings): Fi
   return out;
 }
 
+/** Tells apart several findings of one rule on one visit: R01 the other visit, R06 the item; else empty. */
+export function findingKey(f: Pick<Finding, 'rule' | 'evidence'>): string {
+  if (f.rule === 'R01') return String(f.evidence.otherVisitId);
+  if (f.rule === 'R06') return String(f.evidence.code);
+  return '';
+}
+
 /** Whether a finding takes its visit out of the month's billing (and out of the plan's count for R06). */
 export function deducts(f: { action: RuleAction; status: 'OPEN' | 'CONFIRMED' | 'DISMISSED' }, s: Pick<VisitSettings, 'deductOpenFindings'>): boolean {
   if (f.action !== 'DEDUCT' || f.status === 'DISMISSED') return false;
