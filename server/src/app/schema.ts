@@ -9,8 +9,9 @@ import { AuditResolver } from '../audit/audit.resolver.ts';
 import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
 import { ProvidersResolver } from '../providers/providers.resolver.ts';
 import { CarePlanResolver, CarePlanVersionResolver } from '../careplan/careplan.resolver.ts';
+import { VisitsResolver } from '../visits/visits.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, VisitsResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

@@ -48,6 +48,16 @@ export const PERMISSIONS = [
   'careplan.approve',
   'careplan.end',
   'benefit.configure',
+  'visit.read',
+  'visit.record',
+  'visit.correct',
+  'assignment.manage',
+  'finding.read',
+  'finding.decide',
+  'finding.explain',
+  'stay.manage',
+  'hospital.manage',
+  'audit.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,11 +93,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'careplan.approve',
     'careplan.end',
     'benefit.configure',
+    'visit.read',
+    'finding.read',
+    'hospital.manage',
+    'audit.run',
   ],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read'],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read', 'visit.read', 'finding.read', 'finding.decide', 'audit.run'],
   ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end'],
-  CAREGIVER: ['region.read', 'person.read', 'conclusion.read', 'careplan.read'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end', 'visit.read', 'visit.correct', 'assignment.manage', 'finding.read', 'finding.explain', 'stay.manage'],
+  CAREGIVER: ['region.read', 'person.read', 'conclusion.read', 'careplan.read', 'visit.read', 'visit.record'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

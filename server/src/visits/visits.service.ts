@@ -1,0 +1,830 @@
+// Use cases of home-care visits: the caregiver's day, check-in and check-out (also replayed from a phone's
+// offline queue), manual entry and voiding by the agency, the audit rules run on submission, findings and their
+// decisions, assignments and stays. Visits are rows of a table partitioned by month, written with plain SQL in
+// the request's transaction; every write is in the audit trail.
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { Caregiver, Contract, Employment } from '../providers/providers.entity.ts';
+import { contractFacts } from '../providers/providers.service.ts';
+import { caregiverEligibility } from '../providers/providers.rules.ts';
+import { InsuredPerson } from '../people/insured-person.entity.ts';
+import { User } from '../identity/user.entity.ts';
+import { Agency } from '../identity/org.entity.ts';
+import { unitsPerMonth, monthOf as calendarMonth } from '../careplan/careplan.rules.ts';
+import { BeneficiaryCard, CaregiverAssignment, CareStay, HospitalStay, VisitFinding, VisitSettingsRow, type AssignmentRole, type FindingState } from './visits.entity.ts';
+import {
+  auditVisit,
+  checkTimesAndPlaces,
+  dayOf,
+  deducts,
+  findingKey,
+  RULE_NAMES,
+  VISIT_DEDUCTING,
+  visitSettingsFrom,
+  type Finding,
+  type HardRule,
+  type ItemDone,
+  type Position,
+  type VisitContext,
+  type VisitFacts,
+  type VisitSettings,
+} from './visits.rules.ts';
+import { agenciesWith, areasWith, requirePermission } from '../identity/identity.access.ts';
+import type { Actor } from '../graphql/context.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
+import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts';
+import { isUuid } from '../shared/identifiers.ts';
+import { localDate, type Clock } from '../shared/clock.ts';
+import { addDays } from '../shared/dates.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A visit row as stored (snake case from SQL). */
+export interface VisitRow {
+  id: string;
+  pooling_area: string;
+  agency_id: string;
+  caregiver_id: string;
+  person_id: string;
+  plan_id: string;
+  plan_version_id: string;
+  source: 'DEVICE' | 'MANUAL';
+  status: 'OPEN' | 'DONE' | 'VOID';
+  local_date: string;
+  check_in_at: Date;
+  check_in_lat: number | null;
+  check_in_lng: number | null;
+  check_in_accuracy: number | null;
+  check_out_at: Date | null;
+  check_out_lat: number | null;
+  check_out_lng: number | null;
+  check_out_accuracy: number | null;
+  items: ItemDone[];
+  notes: string | null;
+  confirmation: 'SIGNATURE' | 'CARD_CODE' | 'FAMILY' | null;
+  confirmed_by: string | null;
+  has_signature?: boolean;
+  checked_in_recorded_at: Date;
+  recorded_at: Date | null;
+  recorded_by: string;
+  void_reason: string | null;
+  voided_at: Date | null;
+  claim_id: string | null;
+}
+
+const VISIT_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.person_id, v.plan_id, v.plan_version_id, v.source, v.status,
+  to_char(v.local_date, 'YYYY-MM-DD') as local_date, v.check_in_at, v.check_in_lat, v.check_in_lng, v.check_in_accuracy, v.check_out_at,
+  v.check_out_lat, v.check_out_lng, v.check_out_accuracy, v.items, v.notes, v.confirmation, v.confirmed_by, v.signature is not null as has_signature,
+  v.checked_in_recorded_at, v.recorded_at, v.recorded_by, v.void_reason, v.voided_at, v.claim_id`;
+
+export interface CheckInInput {
+  id: string;
+  personId: string;
+  at: string;
+  position: Position | null;
+}
+
+export interface ConfirmationInput {
+  method: 'SIGNATURE' | 'CARD_CODE' | 'FAMILY';
+  /** A PNG as a data URL (signature drawn on the screen). */
+  signature?: string | null;
+  cardCode?: string | null;
+  familyName?: string | null;
+}
+
+export interface CheckOutInput {
+  visitId: string;
+  at: string;
+  position: Position | null;
+  items: ItemDone[];
+  notes?: string | null;
+  confirmation?: ConfirmationInput | null;
+}
+
+export interface ManualVisitInput {
+  id: string;
+  caregiverId: string;
+  personId: string;
+  checkInAt: string;
+  checkOutAt: string;
+  items: ItemDone[];
+  notes?: string | null;
+  checkIn?: Position | null;
+  checkOut?: Position | null;
+}
+
+/** One step of a phone's offline queue. */
+export type SyncOp = { kind: 'CHECK_IN'; checkIn: CheckInInput } | { kind: 'CHECK_OUT'; checkOut: CheckOutInput };
+
+export interface SyncResult {
+  ok: boolean;
+  visitId: string;
+  visit: VisitRow | null;
+  findings: VisitFinding[];
+  error: { code: string; reason: string | null; message: string } | null;
+}
+
+/** Publishes findings to live subscribers (set by the app; a no-op in bare use). */
+export type FindingPublisher = (em: EntityManager, findings: { finding: VisitFinding; agencyName: string; personName: string; caregiverName: string }[]) => Promise<void>;
+
+const reject = (code: HardRule | string, message: string, field?: string) =>
+  new AppError('BAD_USER_INPUT', message, { reason: code, fieldErrors: field ? [{ field, reason: code, message }] : undefined });
+
+const hashCardCode = (personId: string, code: string) => createHash('sha256').update(`changhu-card:${personId}:${code}`).digest('hex');
+
+const toFacts = (r: VisitRow): VisitFacts => ({
+  id: r.id,
+  caregiverId: r.caregiver_id,
+  personId: r.person_id,
+  checkInAt: new Date(r.check_in_at).toISOString(),
+  checkOutAt: r.check_out_at ? new Date(r.check_out_at).toISOString() : null,
+  checkIn: r.check_in_lat !== null ? { lat: r.check_in_lat, lng: r.check_in_lng!, accuracy: r.check_in_accuracy ?? 0 } : null,
+  checkOut: r.check_out_lat !== null ? { lat: r.check_out_lat, lng: r.check_out_lng!, accuracy: r.check_out_accuracy ?? 0 } : null,
+  items: r.items,
+  confirmed: r.confirmation !== null,
+  recordedAt: new Date(r.recorded_at ?? r.checked_in_recorded_at).toISOString(),
+});
+
+const daysIn = (day: string) => Number(calendarMonth(day).last.slice(8, 10));
+
+export class VisitsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly publish: FindingPublisher = async () => {},
+  ) {}
+
+  today(): string {
+    return localDate(this.clock.now());
+  }
+
+  async settings(em: EntityManager, poolingArea: string): Promise<VisitSettings> {
+    const row = await em.findOne(VisitSettingsRow, { poolingArea });
+    return visitSettingsFrom(row?.settings as Partial<VisitSettings> | undefined);
+  }
+
+  // ---- who is recording -------------------------------------------------------------------------
+
+  /** The caregiver record of the signed-in caregiver. */
+  private async me(em: EntityManager, actor: Actor | null): Promise<Caregiver> {
+    const a = requirePermission(actor, 'visit.record');
+    const c = await em.findOne(Caregiver, { user: a.userId }, { populate: ['agency'] });
+    if (!c || !c.agency) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
+    return c;
+  }
+
+  private async eligible(em: EntityManager, c: Caregiver, agencyId: string, day: string, categories: ('A' | 'B' | 'C')[]): Promise<void> {
+    const [employments, contracts] = await Promise.all([em.find(Employment, { caregiver: c.id }), em.find(Contract, { agency: agencyId })]);
+    const r = caregiverEligibility(
+      { active: c.active, qualification: c.qualification, certificateExpiry: c.certificateExpiry, employments: employments.map((e) => ({ agencyId: e.agency.id, from: e.from, until: e.until })) },
+      { agencyId, day, contracts: contracts.map(contractFacts), categories },
+    );
+    if (!r.ok) throw reject(r.reason === 'QUALIFICATION' ? 'ITEM_NOT_QUALIFIED' : 'CAREGIVER_NOT_ELIGIBLE', r.reason === 'QUALIFICATION' ? 'Clinical items need a nurse or medical caregiver' : `The caregiver may not work for the agency on ${day} (${r.reason})`, r.reason === 'QUALIFICATION' ? 'items' : 'caregiverId');
+  }
+
+  /** The approved HOME plan version of this agency in force for the person on the day. */
+  private async planOn(em: EntityManager, personId: string, agencyId: string, day: string): Promise<{ version_id: string; plan_id: string } | null> {
+    const rows = await em.getConnection().execute<{ version_id: string; plan_id: string }[]>(
+      `select v.id as version_id, p.id as plan_id from care_plan_version v join care_plan p on p.id = v.plan_id
+        where p.person_id = ? and p.agency_id = ? and p.care_form = 'HOME' and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')
+          and v.effective_from <= ? and (v.effective_until is null or v.effective_until >= ?)
+          and (v.effective_until is null or v.effective_until >= v.effective_from)
+        order by v.number desc limit 1`,
+      [personId, agencyId, day, day],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async served(em: EntityManager, personId: string, agencyId: string, day: string): Promise<boolean> {
+    const rows = await em.getConnection().execute<{ n: number }[]>(
+      `select count(*)::int as n from agency_client where person_id = ? and agency_id = ? and since <= ? and (until is null or until >= ?)`,
+      [personId, agencyId, day, day],
+    );
+    return rows[0]!.n > 0;
+  }
+
+  async visitById(em: EntityManager, id: string): Promise<VisitRow | null> {
+    if (!isUuid(id)) return null;
+    const rows = await em.getConnection().execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ?`, [id]);
+    return rows[0] ?? null;
+  }
+
+  private async ensurePartition(em: EntityManager, at: string) {
+    if (dayOf(at).slice(0, 7) !== this.today().slice(0, 7)) {
+      await em.getConnection().execute(`select visit_ensure_partitions(?::date, 1)`, [`${dayOf(at).slice(0, 7)}-01`]);
+    }
+  }
+
+  // ---- check-in -----------------------------------------------------------------------------------
+
+  async checkIn(actor: Actor | null, input: CheckInInput): Promise<VisitRow> {
+    const e = new FieldErrors('input');
+    if (!isUuid(input.id)) e.add('id', 'FORMAT', 'A client-generated UUID');
+    if (Number.isNaN(Date.parse(input.at))) e.add('at', 'FORMAT', 'An ISO time');
+    e.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const c = await this.me(em, actor);
+      const again = await this.visitById(em, input.id);
+      if (again) {
+        if (again.caregiver_id !== c.id || Date.parse(String(new Date(again.check_in_at).toISOString())) !== Date.parse(input.at)) {
+          throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+        }
+        return again; // a replay of the same check-in
+      }
+      const agencyId = c.agency!.id;
+      const day = dayOf(input.at);
+      const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
+      if (!person || !(await this.served(em, person.id, agencyId, day))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'personId');
+      await this.eligible(em, c, agencyId, day, []);
+      const plan = await this.planOn(em, person.id, agencyId, day);
+      if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'personId');
+      const s = await this.settings(em, person.poolingArea);
+      const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
+      const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
+      if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
+      await this.ensurePartition(em, input.at);
+      await em.getConnection().execute(
+        `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
+           check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
+         values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)`,
+        [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.at, input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, actor!.userId],
+      );
+      await this.audit.record(em, actor, { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: person.poolingArea, after: { personId: person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } });
+      return (await this.visitById(em, input.id))!;
+    });
+  }
+
+  // ---- check-out ----------------------------------------------------------------------------------
+
+  async checkOut(actor: Actor | null, input: CheckOutInput): Promise<{ visit: VisitRow; findings: VisitFinding[] }> {
+    const e = new FieldErrors('input');
+    if (Number.isNaN(Date.parse(input.at))) e.add('at', 'FORMAT', 'An ISO time');
+    if (!input.items.length) e.add('items', 'REQUIRED', 'Name the items done');
+    input.items.forEach((i, n) => {
+      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 10) e.add(`items.${n}.quantity`, 'RANGE', '1 to 10');
+    });
+    if (new Set(input.items.map((i) => i.code)).size !== input.items.length) e.add('items', 'DUPLICATE', 'Each item once, with its quantity');
+    if ((input.notes?.length ?? 0) > 500) e.add('notes', 'LENGTH', 'At most 500 characters');
+    e.throwIfAny();
+    const result = await this.em.transactional(async (em) => {
+      const c = await this.me(em, actor);
+      const v = await this.visitById(em, input.visitId);
+      if (!v || v.caregiver_id !== c.id) throw notFound('Visit');
+      if (v.status === 'DONE' && v.check_out_at && new Date(v.check_out_at).getTime() === Date.parse(input.at)) {
+        return { visit: v, findings: await em.find(VisitFinding, { visitId: v.id }, { orderBy: { rule: 'asc' } }), fresh: [] }; // a replay
+      }
+      if (v.status !== 'OPEN') throw new AppError('CONFLICT', `The visit is ${v.status}`, { reason: 'NOT_OPEN', state: v.status });
+      return this.complete(em, actor!, c, v, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
+    });
+    if (result.fresh.length) await this.publish(this.em, result.fresh).catch(() => {});
+    return { visit: result.visit, findings: result.findings };
+  }
+
+  /** Checks and stores the end of a visit, then runs the audit rules on it and its neighbours. */
+  private async complete(
+    em: EntityManager,
+    actor: Actor,
+    c: Caregiver,
+    v: VisitRow,
+    d: { checkOutAt: string; checkOut: Position | null; items: ItemDone[]; notes: string | null; confirmation: ConfirmationInput | null; source: 'DEVICE' | 'MANUAL' },
+  ) {
+    const person = await em.findOneOrFail(InsuredPerson, { id: v.person_id });
+    const s = await this.settings(em, v.pooling_area);
+    const checkInAt = new Date(v.check_in_at).toISOString();
+    const day = dayOf(checkInAt);
+    // Items: only those of the plan version the visit serves, and within the caregiver's qualification.
+    const lines = await em.getConnection().execute<{ code: string; category: 'A' | 'B' | 'C'; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[]>(
+      `select code, category, times, per, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM'`,
+      [v.plan_version_id],
+    );
+    const byCode = new Map(lines.map((l) => [l.code, l]));
+    const missing = d.items.findIndex((i) => !byCode.has(i.code));
+    if (missing >= 0) throw reject('ITEM_NOT_IN_PLAN', `${d.items[missing]!.code} is not in the plan`, `input.items.${missing}.code`);
+    const categories = [...new Set(d.items.map((i) => byCode.get(i.code)!.category))];
+    await this.eligible(em, c, v.agency_id, day, categories);
+    const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
+    const checkIn = v.check_in_lat !== null ? { lat: v.check_in_lat, lng: v.check_in_lng!, accuracy: v.check_in_accuracy ?? 0 } : null;
+    const bad = checkTimesAndPlaces({ checkInAt, checkOutAt: d.checkOutAt, checkIn, checkOut: d.checkOut }, home, this.clock.now().toISOString(), s);
+    if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkOut' ? 'position' : bad[0]!.field === 'checkOutAt' ? 'at' : bad[0]!.field}`);
+    // Confirmation.
+    let confirmedBy: string | null = null;
+    let signature: Buffer | null = null;
+    if (d.confirmation) {
+      const k = d.confirmation;
+      if (k.method === 'SIGNATURE') {
+        const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(k.signature ?? '');
+        signature = m ? Buffer.from(m[1]!, 'base64') : null;
+        if (!signature || signature.length < 100 || signature.length > 300_000 || signature.subarray(1, 4).toString() !== 'PNG') throw reject('SIGNATURE_INVALID', 'The signature must be a PNG drawing (at most 300 KB)', 'input.confirmation.signature');
+        confirmedBy = person.name;
+      } else if (k.method === 'CARD_CODE') {
+        const card = await em.findOne(BeneficiaryCard, { personId: person.id });
+        if (!card || !k.cardCode || card.codeHash !== hashCardCode(person.id, k.cardCode.trim())) throw reject('CARD_CODE_WRONG', 'The code does not match the beneficiary’s card', 'input.confirmation.cardCode');
+        confirmedBy = person.name;
+      } else {
+        const name = k.familyName?.trim() ?? '';
+        if (!name || name !== person.emergencyContactName) throw reject('FAMILY_NOT_REGISTERED', 'Not the family member registered for this person', 'input.confirmation.familyName');
+        confirmedBy = name;
+      }
+    }
+    const now = this.clock.now();
+    await em.getConnection().execute(
+      `update visit set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
+         confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
+       where id = ? and check_in_at = ? and status = 'OPEN'`,
+      [d.checkOutAt, d.checkOut?.lat ?? null, d.checkOut?.lng ?? null, d.checkOut?.accuracy ?? null, JSON.stringify(d.items), d.notes?.trim() || null, d.confirmation?.method ?? null, confirmedBy, signature, now, v.id, v.check_in_at],
+    );
+    await this.audit.record(em, actor, {
+      operation: d.source === 'MANUAL' ? 'RECORD_VISIT' : 'CHECK_OUT',
+      entity: 'Visit',
+      entityId: v.id,
+      poolingArea: v.pooling_area,
+      after: { at: d.checkOutAt, items: d.items.map((i) => `${i.code}×${i.quantity}`).join(' '), confirmation: d.confirmation?.method ?? null, accuracy: d.checkOut?.accuracy ?? null },
+    });
+    const done = (await this.visitById(em, v.id))!;
+    const fresh = await this.auditOnSubmit(em, done, person, s, lines, c);
+    return { visit: done, findings: await em.find(VisitFinding, { visitId: v.id }, { orderBy: { rule: 'asc' } }), fresh };
+  }
+
+  /** The audit rules on a just-completed visit; an overlap is also a finding on the other visit. */
+  private async auditOnSubmit(em: EntityManager, v: VisitRow, person: InsuredPerson, s: VisitSettings, lines: { code: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[], c: Caregiver) {
+    const conn = em.getConnection();
+    const facts = toFacts(v);
+    const day = dayOf(facts.checkInAt);
+    const monthStart = `${day.slice(0, 7)}-01`;
+    const [stays, neighbours, used] = await Promise.all([
+      em.find(HospitalStay, { person: person.id, admittedOn: { $lt: day } }),
+      conn.execute<VisitRow[]>(
+        `select ${VISIT_COLUMNS} from visit v where v.caregiver_id = ? and v.status = 'DONE' and v.check_in_at between ?::timestamptz - interval '36 hours' and ?::timestamptz + interval '36 hours'`,
+        [v.caregiver_id, facts.checkInAt, facts.checkInAt],
+      ),
+      // Units of each item used by this plan's earlier visits of the month that no finding deducts.
+      conn.execute<{ code: string; n: number }[]>(
+        `select i.code, sum(i.quantity)::int as n
+           from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date < (?::date + interval '1 month')
+            and (o.check_in_at, o.id) < (?::timestamptz, ?::uuid)
+            and not exists (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
+                              and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and ?)))
+          group by i.code`,
+        [v.plan_id, monthStart, monthStart, facts.checkInAt, v.id, s.deductOpenFindings],
+      ),
+    ]);
+    const days = daysIn(day);
+    const context: VisitContext = {
+      home: person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null,
+      dateOfDeath: person.dateOfDeath,
+      hospitalStays: stays.map((h) => ({ admittedOn: h.admittedOn, dischargedOn: h.dischargedOn })),
+      itemMinutes: Object.fromEntries(lines.map((l) => [l.code, l.minutes])),
+      monthlyLimits: Object.fromEntries(lines.map((l) => [l.code, unitsPerMonth(l, days)])),
+      usedBefore: Object.fromEntries(used.map((u) => [u.code, u.n])),
+      caregiverVisits: neighbours.map(toFacts),
+    };
+    let found = auditVisit(facts, context, s);
+    // A visit deducted by R01–R03 does not use up the plan (R06 counts it only when it is not deducted).
+    if (found.some((f) => VISIT_DEDUCTING.includes(f.rule) && deducts({ action: f.action, status: 'OPEN' }, s))) found = found.filter((f) => f.rule !== 'R06');
+    const mirrored: { finding: Finding; row: VisitRow }[] = [];
+    for (const f of found.filter((x) => x.rule === 'R01')) {
+      const other = neighbours.find((o) => o.id === f.evidence.otherVisitId)!;
+      mirrored.push({ row: other, finding: { ...f, visitId: other.id, evidence: { otherVisitId: v.id, overlapMinutes: f.evidence.overlapMinutes } } });
+    }
+    const all = [...found.map((finding) => ({ finding, row: v })), ...mirrored];
+    if (!all.length) return [];
+    const people = new Map((await em.find(InsuredPerson, { id: { $in: [...new Set(all.map((a) => a.row.person_id))] } })).map((p) => [p.id, p]));
+    const created: VisitFinding[] = [];
+    for (const { finding, row } of all) {
+      const key = findingKey(finding);
+      const exists = await em.findOne(VisitFinding, { visitId: row.id, rule: finding.rule, key });
+      if (exists) continue;
+      created.push(
+        em.create(VisitFinding, {
+          id: randomUUID(),
+          poolingArea: row.pooling_area,
+          visitId: row.id,
+          visitAt: new Date(row.check_in_at),
+          month: `${row.local_date.slice(0, 7)}-01`,
+          agency: em.getReference(Agency, row.agency_id),
+          person: em.getReference(InsuredPerson, row.person_id),
+          caregiver: em.getReference(Caregiver, row.caregiver_id),
+          rule: finding.rule,
+          action: finding.action,
+          key,
+          evidence: finding.evidence,
+          summary: finding.summary,
+        }),
+      );
+    }
+    await em.flush();
+    const agencyName = c.agency?.name ?? '';
+    return created.map((f) => ({ finding: f, agencyName, personName: people.get(f.person.id)?.name ?? '', caregiverName: c.name }));
+  }
+
+  // ---- the offline queue --------------------------------------------------------------------------
+
+  /** Replays a phone's queue in order; each step is its own transaction and answers for itself. */
+  async sync(actor: Actor | null, ops: SyncOp[]): Promise<SyncResult[]> {
+    requirePermission(actor, 'visit.record');
+    if (ops.length > 200) throw new InputError([{ field: 'ops', reason: 'TOO_MANY', message: 'At most 200 records a batch' }]);
+    const out: SyncResult[] = [];
+    for (const op of ops) {
+      const visitId = op.kind === 'CHECK_IN' ? op.checkIn.id : op.checkOut.visitId;
+      try {
+        if (op.kind === 'CHECK_IN') out.push({ ok: true, visitId, visit: await this.checkIn(actor, op.checkIn), findings: [], error: null });
+        else {
+          const r = await this.checkOut(actor, op.checkOut);
+          out.push({ ok: true, visitId, visit: r.visit, findings: r.findings, error: null });
+        }
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        out.push({ ok: false, visitId, visit: null, findings: [], error: { code: e.code, reason: e.details.reason ?? null, message: e.message } });
+      }
+    }
+    return out;
+  }
+
+  // ---- the agency's corrections -------------------------------------------------------------------
+
+  /** A visit entered after the fact by the agency's administrator (R10 flags it when late). */
+  async recordVisit(actor: Actor | null, input: ManualVisitInput): Promise<{ visit: VisitRow; findings: VisitFinding[] }> {
+    const a = requirePermission(actor, 'visit.correct');
+    const e = new FieldErrors('input');
+    if (!isUuid(input.id)) e.add('id', 'FORMAT', 'A client-generated UUID');
+    for (const f of ['checkInAt', 'checkOutAt'] as const) if (Number.isNaN(Date.parse(input[f]))) e.add(f, 'FORMAT', 'An ISO time');
+    e.throwIfAny();
+    const again = await this.visitById(this.em, input.id);
+    if (again) return { visit: again, findings: await this.em.find(VisitFinding, { visitId: again.id }) };
+    const result = await this.em.transactional(async (em) => {
+      const c = isUuid(input.caregiverId) ? await em.findOne(Caregiver, { id: input.caregiverId, agency: { $in: agenciesWith(a, 'visit.correct') } }, { populate: ['agency'] }) : null;
+      if (!c) throw notFound('Caregiver');
+      const agencyId = c.agency!.id;
+      const day = dayOf(input.checkInAt);
+      const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
+      if (!person || !(await this.served(em, person.id, agencyId, day))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+      await this.eligible(em, c, agencyId, day, []);
+      const plan = await this.planOn(em, person.id, agencyId, day);
+      if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
+      const s = await this.settings(em, person.poolingArea);
+      const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
+      const bad = checkTimesAndPlaces({ checkInAt: input.checkInAt, checkOutAt: null, checkIn: input.checkIn ?? null, checkOut: null }, home, this.clock.now().toISOString(), s);
+      if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field}`);
+      await this.ensurePartition(em, input.checkInAt);
+      await em.getConnection().execute(
+        `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
+           check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
+         values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?, ?, ?, ?, ?)`,
+        [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
+      );
+      const v = (await this.visitById(em, input.id))!;
+      return this.complete(em, a, c, v, { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: null, source: 'MANUAL' });
+    });
+    if (result.fresh.length) await this.publish(this.em, result.fresh).catch(() => {});
+    return { visit: result.visit, findings: result.findings };
+  }
+
+  /** Voids a visit with a reason, before it is claimed. */
+  async voidVisit(actor: Actor | null, id: string, reason: string): Promise<VisitRow> {
+    const a = requirePermission(actor, 'visit.correct');
+    if (!reason.trim() || reason.trim().length > 200) throw new InputError([{ field: 'reason', reason: 'LENGTH', message: 'Say why, in 1 to 200 characters' }]);
+    return this.em.transactional(async (em) => {
+      const v = await this.visitById(em, id);
+      if (!v || !agenciesWith(a, 'visit.correct').includes(v.agency_id)) throw notFound('Visit');
+      if (v.claim_id) throw new AppError('CONFLICT', 'The visit is part of a claim and cannot change', { reason: 'CLAIMED', state: v.status });
+      if (v.status === 'VOID') throw new AppError('CONFLICT', 'The visit is already void', { reason: 'ALREADY_VOID', state: v.status });
+      await em.getConnection().execute(`update visit set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = now() where id = ? and check_in_at = ?`, [reason.trim(), a.userId, v.id, v.check_in_at]);
+      await this.audit.record(em, a, { operation: 'VOID_VISIT', entity: 'Visit', entityId: v.id, poolingArea: v.pooling_area, before: { status: v.status }, after: { status: 'VOID', reason: reason.trim() } });
+      return (await this.visitById(em, v.id))!;
+    });
+  }
+
+  // ---- reading ------------------------------------------------------------------------------------
+
+  /** SQL scope of visits for the actor: officers and supervisors their areas, agency admins their agency, caregivers their own. */
+  async visitScope(em: EntityManager, actor: Actor): Promise<{ sql: string; params: unknown[] }> {
+    const or: string[] = [];
+    const params: unknown[] = [];
+    const areas = areasWith(actor, 'visit.read');
+    if (areas.length) {
+      or.push(`v.pooling_area in (${areas.map(() => '?').join(', ')})`);
+      params.push(...areas);
+    }
+    const admin = actor.grants.filter((g) => g.role === 'AGENCY_ADMIN').map((g) => g.agencyId!);
+    if (admin.length) {
+      or.push(`v.agency_id in (${admin.map(() => '?').join(', ')})`);
+      params.push(...admin);
+    }
+    if (actor.roles.includes('CAREGIVER')) {
+      const me = await em.findOne(Caregiver, { user: actor.userId });
+      if (me) {
+        or.push(`v.caregiver_id = ?`);
+        params.push(me.id);
+      }
+    }
+    return { sql: or.length ? `(${or.join(' or ')})` : 'false', params };
+  }
+
+  async visit(actor: Actor | null, id: string): Promise<VisitRow> {
+    const a = requirePermission(actor, 'visit.read');
+    if (!isUuid(id)) throw notFound('Visit');
+    const scope = await this.visitScope(this.em, a);
+    const rows = await this.em.getConnection().execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ? and ${scope.sql}`, [id, ...scope.params]);
+    if (!rows[0]) throw notFound('Visit');
+    return rows[0];
+  }
+
+  async signature(actor: Actor | null, id: string): Promise<Buffer | null> {
+    const v = await this.visit(actor, id);
+    const rows = await this.em.getConnection().execute<{ signature: Buffer | null }[]>(`select signature from visit where id = ? and check_in_at = ?`, [v.id, v.check_in_at]);
+    return rows[0]?.signature ?? null;
+  }
+
+  /** A page of visits in scope, newest first, keyset-paged by (check-in, id). */
+  async visits(
+    actor: Actor | null,
+    f: { agencyId?: string | null; caregiverId?: string | null; personId?: string | null; from?: string | null; to?: string | null; status?: string | null; withFindings?: boolean | null },
+    page: { first: number; after: { at: string; id: string } | null },
+  ): Promise<{ rows: VisitRow[]; hasNextPage: boolean; totalCount: number }> {
+    const a = requirePermission(actor, 'visit.read');
+    const scope = await this.visitScope(this.em, a);
+    const where = [scope.sql];
+    const params = [...scope.params];
+    const eq = (col: string, val: string | null | undefined) => {
+      if (val == null) return;
+      if (!isUuid(val)) where.push('false');
+      else {
+        where.push(`${col} = ?`);
+        params.push(val);
+      }
+    };
+    eq('v.agency_id', f.agencyId);
+    eq('v.caregiver_id', f.caregiverId);
+    eq('v.person_id', f.personId);
+    const e = new FieldErrors('filter');
+    if (f.from && !DATE.test(f.from)) e.add('from', 'DATE', 'YYYY-MM-DD');
+    if (f.to && !DATE.test(f.to)) e.add('to', 'DATE', 'YYYY-MM-DD');
+    e.throwIfAny();
+    // Days are Shanghai days: bounds on check_in_at so that partitions are pruned.
+    if (f.from) {
+      where.push(`v.check_in_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`);
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push(`v.check_in_at < ((?::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
+      params.push(f.to);
+    }
+    if (f.status) {
+      where.push('v.status = ?');
+      params.push(f.status);
+    }
+    if (f.withFindings) where.push(`exists (select 1 from visit_finding vf where vf.visit_id = v.id)`);
+    const conn = this.em.getConnection();
+    const n = (await conn.execute<{ n: number }[]>(`select count(*)::int as n from visit v where ${where.join(" and ")}`, params))[0]!.n;
+    const keyset = page.after ? ` and (v.check_in_at, v.id) < (?::timestamptz, ?::uuid)` : '';
+    const rows = await conn.execute<VisitRow[]>(
+      `select ${VISIT_COLUMNS} from visit v where ${where.join(' and ')}${keyset} order by v.check_in_at desc, v.id desc limit ?`,
+      [...params, ...(page.after ? [page.after.at, page.after.id] : []), page.first + 1],
+    );
+    return { rows: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: n };
+  }
+
+  // ---- findings -----------------------------------------------------------------------------------
+
+  findingScope(actor: Actor, permission: 'finding.read' | 'finding.decide' | 'finding.explain'): FilterQuery<VisitFinding> {
+    const or: FilterQuery<VisitFinding>[] = [];
+    const areas = areasWith(actor, permission);
+    if (areas.length) or.push({ poolingArea: { $in: areas } });
+    const agencies = agenciesWith(actor, permission);
+    if (agencies.length) or.push({ agency: { $in: agencies } });
+    if (!or.length) return { id: null } as never;
+    return or.length === 1 ? or[0]! : { $or: or };
+  }
+
+  async findingsOf(em: EntityManager, visitIds: string[]): Promise<VisitFinding[]> {
+    if (!visitIds.length) return [];
+    return em.find(VisitFinding, { visitId: { $in: visitIds } }, { orderBy: { rule: 'asc', key: 'asc' } });
+  }
+
+  async findings(
+    actor: Actor | null,
+    f: { status?: FindingState | null; rule?: string | null; agencyId?: string | null; from?: string | null; to?: string | null },
+    page: { first: number; offset: number },
+  ): Promise<{ items: VisitFinding[]; totalCount: number }> {
+    const a = requirePermission(actor, 'finding.read');
+    const where: FilterQuery<VisitFinding>[] = [this.findingScope(a, 'finding.read')];
+    if (f.status) where.push({ status: f.status });
+    if (f.rule) where.push({ rule: f.rule as never });
+    if (f.agencyId) where.push({ agency: isUuid(f.agencyId) ? f.agencyId : ('00000000-0000-0000-0000-000000000000' as never) });
+    if (f.from) where.push({ visitAt: { $gte: new Date(`${f.from}T00:00:00+08:00`) } });
+    if (f.to) where.push({ visitAt: { $lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000) } });
+    const [items, totalCount] = await this.em.findAndCount(VisitFinding, { $and: where }, { orderBy: { visitAt: 'desc', id: 'asc' }, limit: page.first, offset: page.offset, populate: ['agency', 'person', 'caregiver', 'decidedBy'] });
+    return { items, totalCount };
+  }
+
+  /** Per rule: open, confirmed and dismissed counts, and the share dismissed (a rule mostly dismissed needs retuning). */
+  async findingCounts(actor: Actor | null, f: { agencyId?: string | null; from?: string | null; to?: string | null }) {
+    const a = requirePermission(actor, 'finding.read');
+    const areas = areasWith(a, 'finding.read');
+    const agencies = agenciesWith(a, 'finding.read');
+    const scope: string[] = [];
+    const params: unknown[] = [];
+    if (areas.length) {
+      scope.push(`pooling_area in (${areas.map(() => '?').join(', ')})`);
+      params.push(...areas);
+    }
+    if (agencies.length) {
+      scope.push(`agency_id in (${agencies.map(() => '?').join(', ')})`);
+      params.push(...agencies);
+    }
+    const where = [scope.length ? `(${scope.join(' or ')})` : 'false'];
+    if (f.agencyId && isUuid(f.agencyId)) {
+      where.push('agency_id = ?');
+      params.push(f.agencyId);
+    }
+    if (f.from) {
+      where.push(`visit_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'`);
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push(`visit_at < ((?::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
+      params.push(f.to);
+    }
+    const rows = await this.em.getConnection().execute<{ rule: string; open: number; confirmed: number; dismissed: number }[]>(
+      `select rule, count(*) filter (where status = 'OPEN')::int as open, count(*) filter (where status = 'CONFIRMED')::int as confirmed,
+              count(*) filter (where status = 'DISMISSED')::int as dismissed
+         from visit_finding where ${where.join(' and ')} group by rule order by rule`,
+      params,
+    );
+    return rows.map((r) => ({ ...r, name: RULE_NAMES[r.rule as keyof typeof RULE_NAMES]?.zh ?? r.rule, dismissedShare: r.confirmed + r.dismissed > 0 ? r.dismissed / (r.confirmed + r.dismissed) : null }));
+  }
+
+  async explainFinding(actor: Actor | null, id: string, explanation: string): Promise<VisitFinding> {
+    const a = requirePermission(actor, 'finding.explain');
+    if (!explanation.trim() || explanation.trim().length > 500) throw new InputError([{ field: 'explanation', reason: 'LENGTH', message: '1 to 500 characters' }]);
+    return this.em.transactional(async (em) => {
+      const f = isUuid(id) ? await em.findOne(VisitFinding, { $and: [{ id }, this.findingScope(a, 'finding.explain')] }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!f) throw notFound('Finding');
+      if (f.status !== 'OPEN') throw new AppError('CONFLICT', `The finding is already ${f.status}`, { reason: 'DECIDED', state: f.status });
+      const before = { explanation: f.explanation };
+      f.explanation = explanation.trim();
+      f.explainedBy = em.getReference(User, a.userId);
+      f.explainedAt = this.clock.now();
+      await em.flush();
+      await this.audit.record(em, a, { operation: 'EXPLAIN_FINDING', entity: 'VisitFinding', entityId: f.id, poolingArea: f.poolingArea, before, after: { explanation: f.explanation } });
+      await em.populate(f, ['agency', 'person', 'caregiver', 'decidedBy']);
+      return f;
+    });
+  }
+
+  async decideFinding(actor: Actor | null, id: string, decision: 'CONFIRM' | 'DISMISS', note: string | null): Promise<VisitFinding> {
+    const a = requirePermission(actor, 'finding.decide');
+    if (decision === 'DISMISS' && !note?.trim()) throw new InputError([{ field: 'note', reason: 'REQUIRED', message: 'Say why the finding is dismissed' }]);
+    if ((note?.length ?? 0) > 500) throw new InputError([{ field: 'note', reason: 'LENGTH', message: 'At most 500 characters' }]);
+    return this.em.transactional(async (em) => {
+      const f = isUuid(id) ? await em.findOne(VisitFinding, { $and: [{ id }, this.findingScope(a, 'finding.decide')] }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!f) throw notFound('Finding');
+      if (f.status !== 'OPEN') throw new AppError('CONFLICT', `The finding is already ${f.status}`, { reason: 'DECIDED', state: f.status });
+      f.status = decision === 'CONFIRM' ? 'CONFIRMED' : 'DISMISSED';
+      f.decisionNote = note?.trim() || null;
+      f.decidedBy = em.getReference(User, a.userId);
+      f.decidedAt = this.clock.now();
+      await em.flush();
+      await this.audit.record(em, a, { operation: `${decision}_FINDING`, entity: 'VisitFinding', entityId: f.id, poolingArea: f.poolingArea, before: { status: 'OPEN' }, after: { status: f.status, note: f.decisionNote, rule: f.rule, visitId: f.visitId } });
+      await em.populate(f, ['agency', 'person', 'caregiver', 'decidedBy']);
+      return f;
+    });
+  }
+
+  // ---- the caregiver's day ------------------------------------------------------------------------
+
+  /**
+   * The beneficiaries due on a day for the signed-in caregiver (assigned as primary or substitute), with their
+   * plan items, how often each was done this week and month, today's visits, and what the phone needs to run
+   * the audit rules before check-out.
+   */
+  async myDay(actor: Actor | null, day: string) {
+    if (!DATE.test(day)) throw new InputError([{ field: 'on', reason: 'DATE', message: 'YYYY-MM-DD' }]);
+    const c = await this.me(this.em, actor);
+    const conn = this.em.getConnection();
+    const assignments = await this.em.find(CaregiverAssignment, { caregiver: c.id, since: { $lte: day }, $or: [{ until: null }, { until: { $gte: day } }] }, { populate: ['person'], orderBy: { role: 'asc' } });
+    const monthStart = `${day.slice(0, 7)}-01`;
+    const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const weekStart = addDays(day, 1 - weekday);
+    const s = await this.settings(this.em, c.poolingArea);
+    const stops = [];
+    for (const as of assignments) {
+      const p = as.person;
+      const plan = await this.planOn(this.em, p.id, c.agency!.id, day);
+      if (!plan) continue;
+      const lines = await conn.execute<{ code: string; name: string; category: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; days: number[]; time_of_day: string | null; minutes: number }[]>(
+        `select code, name, category, times, per, days, time_of_day, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM' order by position`,
+        [plan.version_id],
+      );
+      const done = await conn.execute<{ code: string; month: number; week: number }[]>(
+        `select i.code, sum(i.quantity)::int as month, coalesce(sum(i.quantity) filter (where o.local_date >= ?::date), 0)::int as week
+           from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= least(?::date, ?::date) and o.local_date <= ?::date
+          group by i.code`,
+        [weekStart, plan.plan_id, monthStart, weekStart, day],
+      );
+      const usedMonth = await conn.execute<{ code: string; n: number }[]>(
+        `select i.code, sum(i.quantity)::int as n from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date group by i.code`,
+        [plan.plan_id, monthStart, day],
+      );
+      const stays = await this.em.find(HospitalStay, { person: p.id });
+      const doneBy = new Map(done.map((d) => [d.code, d]));
+      const days = daysIn(day);
+      stops.push({
+        person: p,
+        role: as.role,
+        planVersionId: plan.version_id,
+        items: lines.map((l) => ({
+          ...l,
+          dueToday: l.per === 'DAY' || (l.per === 'WEEK' && (l.days.length ? l.days.includes(weekday) : true)) || l.per === 'MONTH',
+          doneThisWeek: doneBy.get(l.code)?.week ?? 0,
+          doneThisMonth: usedMonth.find((u) => u.code === l.code)?.n ?? 0,
+          allowedThisMonth: unitsPerMonth(l, days),
+        })),
+        context: {
+          home: p.latitude !== null && p.longitude !== null ? { lat: p.latitude, lng: p.longitude } : null,
+          dateOfDeath: p.dateOfDeath,
+          hospitalStays: stays.map((h) => ({ admittedOn: h.admittedOn, dischargedOn: h.dischargedOn })),
+          itemMinutes: Object.fromEntries(lines.map((l) => [l.code, l.minutes])),
+          monthlyLimits: Object.fromEntries(lines.map((l) => [l.code, unitsPerMonth(l, days)])),
+          usedBefore: Object.fromEntries(usedMonth.map((u) => [u.code, u.n])),
+        },
+      });
+    }
+    const today = await conn.execute<VisitRow[]>(
+      `select ${VISIT_COLUMNS} from visit v where v.caregiver_id = ? and v.status <> 'VOID' and v.check_in_at >= ((?::date - 1)::timestamp at time zone 'Asia/Shanghai') and v.check_in_at < ((?::date + 1)::timestamp at time zone 'Asia/Shanghai') order by v.check_in_at`,
+      [c.id, day, day],
+    );
+    return { caregiver: c, day, stops, visits: today, settings: s };
+  }
+
+  // ---- assignments --------------------------------------------------------------------------------
+
+  async assignments(actor: Actor | null, f: { personId?: string | null; caregiverId?: string | null; activeOn?: string | null }): Promise<CaregiverAssignment[]> {
+    const a = requirePermission(actor, 'visit.read');
+    const where: FilterQuery<CaregiverAssignment>[] = [];
+    const areas = areasWith(a, 'visit.read');
+    const agencies = agenciesWith(a, 'visit.read');
+    where.push({ $or: [...(areas.length ? [{ poolingArea: { $in: areas } }] : []), ...(agencies.length ? [{ agency: { $in: agencies } }] : []), { id: null }] } as never);
+    if (f.personId) where.push({ person: isUuid(f.personId) ? f.personId : null } as never);
+    if (f.caregiverId) where.push({ caregiver: isUuid(f.caregiverId) ? f.caregiverId : null } as never);
+    if (f.activeOn) where.push({ since: { $lte: f.activeOn }, $or: [{ until: null }, { until: { $gte: f.activeOn } }] });
+    return this.em.find(CaregiverAssignment, { $and: where }, { populate: ['person', 'caregiver', 'agency'], orderBy: { since: 'desc' }, limit: 500 });
+  }
+
+  async assign(actor: Actor | null, input: { personId: string; caregiverId: string; role: AssignmentRole; since: string }): Promise<CaregiverAssignment> {
+    const a = requirePermission(actor, 'assignment.manage');
+    if (!DATE.test(input.since)) throw new InputError([{ field: 'input.since', reason: 'DATE', message: 'YYYY-MM-DD' }]);
+    return this.em.transactional(async (em) => {
+      const c = isUuid(input.caregiverId) ? await em.findOne(Caregiver, { id: input.caregiverId, agency: { $in: agenciesWith(a, 'assignment.manage') } }, { populate: ['agency'] }) : null;
+      if (!c) throw notFound('Caregiver');
+      const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
+      if (!person || !(await this.served(em, person.id, c.agency!.id, input.since))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+      // One primary caregiver at a time: a new primary ends the previous one the day before.
+      const open = await em.find(CaregiverAssignment, { person: person.id, agency: c.agency!.id, until: null });
+      if (open.some((o) => o.caregiver.id === c.id)) throw new AppError('CONFLICT', 'The caregiver is already assigned', { reason: 'ALREADY_ASSIGNED' });
+      if (input.role === 'PRIMARY') for (const o of open.filter((x) => x.role === 'PRIMARY')) o.until = addDays(input.since, -1);
+      const row = em.create(CaregiverAssignment, { id: randomUUID(), poolingArea: person.poolingArea, agency: c.agency!, person, caregiver: c, role: input.role, since: input.since });
+      await em.flush();
+      await this.audit.record(em, a, { operation: 'ASSIGN_CAREGIVER', entity: 'CaregiverAssignment', entityId: row.id, poolingArea: row.poolingArea, after: { personId: person.id, caregiverId: c.id, role: row.role, since: row.since } });
+      await em.populate(row, ['person', 'caregiver', 'agency']);
+      return row;
+    });
+  }
+
+  async endAssignment(actor: Actor | null, id: string, until: string): Promise<CaregiverAssignment> {
+    const a = requirePermission(actor, 'assignment.manage');
+    if (!DATE.test(until)) throw new InputError([{ field: 'until', reason: 'DATE', message: 'YYYY-MM-DD' }]);
+    return this.em.transactional(async (em) => {
+      const row = isUuid(id) ? await em.findOne(CaregiverAssignment, { id, agency: { $in: agenciesWith(a, 'assignment.manage') } }, { populate: ['person', 'caregiver', 'agency'] }) : null;
+      if (!row) throw notFound('Assignment');
+      if (until < addDays(row.since, -1)) throw new InputError([{ field: 'until', reason: 'BEFORE_START', message: `Not before ${row.since}` }]);
+      const before = { until: row.until };
+      row.until = until;
+      await em.flush();
+      await this.audit.record(em, a, { operation: 'END_ASSIGNMENT', entity: 'CaregiverAssignment', entityId: row.id, poolingArea: row.poolingArea, before, after: { until } });
+      return row;
+    });
+  }
+
+  // ---- beneficiary cards --------------------------------------------------------------------------
+
+  /** Issues (or re-issues) a beneficiary's card code; the code is shown once and stored as a hash. */
+  async issueCard(actor: Actor | null, personId: string): Promise<string> {
+    const a = requirePermission(actor, 'person.update');
+    return this.em.transactional(async (em) => {
+      const person = isUuid(personId) ? await em.findOne(InsuredPerson, { id: personId, poolingArea: { $in: areasWith(a, 'person.update') } }) : null;
+      if (!person) throw notFound('Insured person');
+      const code = String(Math.floor(100000 + Math.random() * 900000));
+      await em.upsert(BeneficiaryCard, { personId: person.id, poolingArea: person.poolingArea, codeHash: hashCardCode(person.id, code), issuedAt: this.clock.now() });
+      await this.audit.record(em, a, { operation: 'ISSUE_CARD', entity: 'InsuredPerson', entityId: person.id, poolingArea: person.poolingArea });
+      return code;
+    });
+  }
+}
+
+export { hashCardCode };
