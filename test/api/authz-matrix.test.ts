@@ -23,6 +23,8 @@ const EVERYONE: Who[] = ['anonymous', 'admin', 'officer', 'supervisor', 'assesso
 const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== 'anonymous');
 /** Care plans: fund officers and supervisors of the area, the agency's staff; never assessors. */
 const PLAN_READERS: Who[] = ['officer', 'supervisor', 'agency', 'caregiver'];
+/** Visits: the area's officers and supervisors, the agency, the caregiver (their own). */
+const VISIT_READERS: Who[] = ['officer', 'supervisor', 'agency', 'caregiver'];
 
 /** Who may call each operation. Everyone else must get UNAUTHENTICATED (nobody) or FORBIDDEN. */
 const MATRIX: Record<string, Who[]> = {
@@ -125,6 +127,22 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.approveCarePlan': ['officer'],
   'Mutation.returnCarePlan': ['officer'],
   'Mutation.endCarePlan': ['officer', 'agency'],
+  'Query.myDay': ['caregiver'],
+  'Mutation.checkIn': ['caregiver'],
+  'Mutation.checkOut': ['caregiver'],
+  'Mutation.syncVisits': ['caregiver'],
+  'Mutation.recordVisit': ['agency'],
+  'Mutation.voidVisit': ['agency'],
+  'Query.visit': VISIT_READERS,
+  'Query.visits': VISIT_READERS,
+  'Query.caregiverAssignments': VISIT_READERS,
+  'Mutation.assignCaregiver': ['agency'],
+  'Mutation.endCaregiverAssignment': ['agency'],
+  'Query.findingsQueue': ['officer', 'supervisor', 'agency'],
+  'Query.findingCounts': ['officer', 'supervisor', 'agency'],
+  'Mutation.explainFinding': ['agency'],
+  'Mutation.decideFinding': ['supervisor'],
+  'Mutation.issueBeneficiaryCard': ['officer'],
 };
 
 /** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */

@@ -85,7 +85,7 @@ function toVisitNode(r: VisitRow, home: { lat: number; lng: number } | null = nu
     recordedAt: r.recorded_at ? new Date(r.recorded_at) : null,
     voidReason: r.void_reason,
     claimed: r.claim_id !== null,
-  } as VisitOut;
+  } as unknown as VisitOut;
 }
 
 export function toFindingNode(f: VisitFinding): FindingNode {

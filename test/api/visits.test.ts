@@ -1,0 +1,272 @@
+// Home-care visits over HTTP: each hard rule, idempotent replay of check-ins, check-outs and sync batches, the
+// audit rules on submission, findings explained and decided, manual entry and voiding, the caregiver's day, the
+// Shanghai month boundary, and who sees what.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { localDate } from '../../server/src/shared/clock.ts';
+import { addDays } from '../../server/src/shared/dates.ts';
+
+let s: TestServer;
+let caregiver: Gql, agency: Gql, agency2: Gql, supervisor: Gql, officer: Gql, assessor: Gql;
+const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const today = localDate(new Date());
+let plan: { person_id: string; version_id: string; lat: number; lng: number; effective_from: string };
+let items: { code: string; category: string; minutes: number }[];
+let caregiverId = '';
+
+async function ok(client: Gql, query: string, variables?: Record<string, unknown>) {
+  const r = await client(query, variables);
+  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+  return r.body.data;
+}
+const reasonOf = (r: any) => r.body.errors?.[0]?.extensions?.reason;
+
+const VISIT = `id status day checkInAt checkOutAt minutes source confirmation confirmedBy signatureUrl claimed items { code quantity }
+  checkIn { lat lng accuracy distanceMetres } checkOut { lat lng accuracy distanceMetres } personName caregiverName agencyName
+  findings { id rule action status summary evidence }`;
+const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { ${VISIT} } }`;
+const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { ${VISIT} } }`;
+const SYNC = `mutation($ops: [SyncOpInput!]!) { syncVisits(ops: $ops) { ok visitId error { code reason message } visit { ${VISIT} } } }`;
+const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+/** A point `metres` north of the home. */
+const north = (metres: number, accuracy = 10) => ({ lat: plan.lat + metres / 111_320, lng: plan.lng, accuracy });
+// A 1×1 transparent PNG padded to pass the size check.
+const PNG = 'data:image/png;base64,' + Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'), Buffer.alloc(64)]).toString('base64');
+
+async function visitPair(start: number, end: number, over: { items?: { code: string; quantity: number }[]; out?: object; in?: object; confirmation?: object | null } = {}) {
+  const id = randomUUID();
+  await ok(caregiver, CHECK_IN, { i: { id, personId: plan.person_id, at: minutesAgo(start), position: north(20), ...over.in } });
+  const out = await ok(caregiver, CHECK_OUT, {
+    i: { visitId: id, at: minutesAgo(end), position: north(30), items: over.items ?? [{ code: items[0]!.code, quantity: 1 }], confirmation: over.confirmation === undefined ? { method: 'SIGNATURE', signature: PNG } : over.confirmation, ...over.out },
+  });
+  return out.checkOut;
+}
+
+beforeAll(async () => {
+  s = await startTestServer();
+  [caregiver, agency, agency2, supervisor, officer, assessor] = (await Promise.all(['caregiver', 'agency', 'agency2', 'supervisor', 'officer', 'assessor'].map((u) => s.as(u)))) as unknown as [Gql, Gql, Gql, Gql, Gql, Gql];
+  // A beneficiary of the demo caregiver's agency with a home-care plan in force since at least last month's end.
+  [plan] = await sql(
+    `select p.person_id, v.id as version_id, ip.latitude as lat, ip.longitude as lng, to_char(v.effective_from, 'YYYY-MM-DD') as effective_from
+       from care_plan_version v join care_plan p on p.id = v.plan_id join insured_person ip on ip.id = p.person_id
+       join caregiver c on c.agency_id = p.agency_id join app_user u on u.id = c.user_id
+      where u.username = 'caregiver' and p.care_form = 'HOME' and v.state = 'APPROVED' and v.effective_from <= current_date and v.effective_until is null
+        and ip.status = 'ACTIVE' order by v.effective_from limit 1`,
+  );
+  expect(plan, 'a demo plan in force for the caregiver’s agency').toBeTruthy();
+  items = await sql(`select code, category, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM' order by position`, [plan.version_id]);
+  caregiverId = (await sql(`select c.id from caregiver c join app_user u on u.id = c.user_id where u.username = 'caregiver'`))[0].id;
+}, 120_000);
+afterAll(async () => {
+  await s?.stop();
+});
+
+describe('check-in and check-out', () => {
+  it('records a visit with times, places, items and a drawn signature; the record shows the caregiver all it holds', async () => {
+    const v = await visitPair(60, 10);
+    expect(v).toMatchObject({ status: 'DONE', day: today, minutes: 50, source: 'DEVICE', confirmation: 'SIGNATURE', claimed: false });
+    expect(v.checkIn.distanceMetres === null || v.checkIn.distanceMetres >= 0).toBe(true);
+    expect(v.signatureUrl).toBe(`/api/visits/${v.id}/signature`);
+    const png = await fetch(s.url + v.signatureUrl, { headers: { cookie: (caregiver as any).cookie } });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(s.url + v.signatureUrl, { headers: { cookie: (agency2 as any).cookie } })).status).toBe(404);
+    const mine = (await ok(caregiver, `query($id: ID!) { visit(id: $id) { ${VISIT} } }`, { id: v.id })).visit;
+    expect(mine.checkIn).toMatchObject({ accuracy: 10 });
+    const audit = await sql(`select operation from audit_log where entity = 'Visit' and entity_id = ? order by id`, [v.id]);
+    expect(audit.map((a: any) => a.operation)).toEqual(['CHECK_IN', 'CHECK_OUT']);
+  });
+
+  it('a replayed check-in or check-out changes nothing and answers the same', async () => {
+    const id = randomUUID();
+    const input = { id, personId: plan.person_id, at: minutesAgo(300), position: north(10) };
+    const a = (await ok(caregiver, CHECK_IN, { i: input })).checkIn;
+    const b = (await ok(caregiver, CHECK_IN, { i: input })).checkIn;
+    expect(b).toEqual(a);
+    const other = await caregiver(CHECK_IN, { i: { ...input, at: minutesAgo(299) } });
+    expect([codeOf(other), reasonOf(other)]).toEqual(['CONFLICT', 'DUPLICATE_ID']);
+    const out = { visitId: id, at: minutesAgo(280), position: north(10), items: [{ code: items[0]!.code, quantity: 1 }] };
+    const c = (await ok(caregiver, CHECK_OUT, { i: out })).checkOut;
+    const d = (await ok(caregiver, CHECK_OUT, { i: out })).checkOut;
+    expect(d).toEqual(c);
+    expect((await sql(`select count(*)::int as n from visit where id = ?`, [id]))[0].n).toBe(1);
+    expect((await sql(`select count(*)::int as n from visit_finding where visit_id = ?`, [id]))[0].n).toBe(c.findings.length);
+    const late = await caregiver(CHECK_OUT, { i: { ...out, at: minutesAgo(279) } });
+    expect([codeOf(late), reasonOf(late)]).toEqual(['CONFLICT', 'NOT_OPEN']);
+  });
+
+  it('a sync batch sent twice stores each record once and returns the same results; a rejection names its reason', async () => {
+    const id = randomUUID();
+    const ops = [
+      { kind: 'CHECK_IN', checkIn: { id, personId: plan.person_id, at: minutesAgo(500), position: north(5) } },
+      { kind: 'CHECK_OUT', checkOut: { visitId: id, at: minutesAgo(470), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }], confirmation: { method: 'SIGNATURE', signature: PNG } } },
+      { kind: 'CHECK_IN', checkIn: { id: randomUUID(), personId: plan.person_id, at: new Date(Date.now() + 3_600_000).toISOString(), position: north(5) } },
+    ];
+    const first = (await ok(caregiver, SYNC, { ops })).syncVisits;
+    expect(first.map((r: any) => [r.ok, r.error?.reason ?? null])).toEqual([[true, null], [true, null], [false, 'IN_FUTURE']]);
+    const second = (await ok(caregiver, SYNC, { ops })).syncVisits;
+    // The same outcome for every record; the check-out's answer is the same visit with the same findings
+    // (a replayed check-in answers with the visit as it now stands, checked out).
+    expect(second.map((r: any) => [r.ok, r.visitId, r.error])).toEqual(first.map((r: any) => [r.ok, r.visitId, r.error]));
+    expect(second[1]).toEqual(first[1]);
+    expect(second[0].visit).toEqual(first[1].visit);
+    expect((await sql(`select count(*)::int as n from visit where id = ?`, [id]))[0].n).toBe(1);
+  });
+});
+
+describe('hard rules: the record is refused, nothing stored', () => {
+  const refused = async (r: any, reason: string) => {
+    expect([codeOf(r), reasonOf(r)]).toEqual(['BAD_USER_INPUT', reason]);
+  };
+  it('out-of-scope beneficiary, no plan in force, future times, positions out of range', async () => {
+    const [theirs] = await sql(`select ac.person_id from agency_client ac join agency a on a.id = ac.agency_id where a.name = '青岛福寿康养老护理中心' limit 1`);
+    await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: theirs.person_id, at: minutesAgo(5), position: north(5) } }), 'OUT_OF_SCOPE');
+    const [unplanned] = await sql(
+      `select ac.person_id from agency_client ac join caregiver c on c.agency_id = ac.agency_id join app_user u on u.id = c.user_id
+        where u.username = 'caregiver' and ac.until is null and not exists (select 1 from care_plan p where p.person_id = ac.person_id) limit 1`,
+    );
+    await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: unplanned.person_id, at: minutesAgo(5), position: north(5) } }), 'NO_PLAN_IN_FORCE');
+    await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: new Date(Date.now() + 6 * 60_000).toISOString(), position: north(5) } }), 'IN_FUTURE');
+    // Within the clock-skew allowance (5 minutes) a slightly early device clock is accepted.
+    const skewed = (await ok(caregiver, CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: new Date(Date.now() + 2 * 60_000).toISOString(), position: north(5) } })).checkIn;
+    expect(skewed.status).toBe('OPEN');
+    await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(5), position: north(5, 2000) } }), 'POSITION_OUT_OF_RANGE');
+    await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(5), position: north(60_000) } }), 'POSITION_OUT_OF_RANGE');
+  });
+
+  it('items not in the plan or beyond the qualification, check-out not after check-in, over 12 hours', async () => {
+    const id = randomUUID();
+    await ok(caregiver, CHECK_IN, { i: { id, personId: plan.person_id, at: minutesAgo(13 * 60), position: north(5) } });
+    const out = (over: object) => caregiver(CHECK_OUT, { i: { visitId: id, at: minutesAgo(1), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }], ...over } });
+    await refused(await out({ items: [{ code: 'Z99', quantity: 1 }] }), 'ITEM_NOT_IN_PLAN');
+    await refused(await out({}), 'TOO_LONG');
+    await refused(await out({ at: minutesAgo(13 * 60 + 1) }), 'CHECK_OUT_NOT_AFTER_CHECK_IN');
+    // A clinical item needs a nurse or medical caregiver: the demo caregiver, made an elderly-care worker, may not.
+    await sql(`insert into care_plan_line (id, pooling_area, plan_version_id, position, kind, code, name, category, times, per, unit_price_fen, minutes) values (gen_random_uuid(), '3702', ?, 99, 'ITEM', 'B05', '生命体征监测', 'B', 1, 'WEEK', 1500, 15) on conflict do nothing`, [plan.version_id]);
+    await sql(`update caregiver set qualification = 'ELDERLY_CARE' where id = ?`, [caregiverId]);
+    try {
+      await refused(await out({ at: minutesAgo(12 * 60), items: [{ code: 'B05', quantity: 1 }] }), 'ITEM_NOT_QUALIFIED');
+    } finally {
+      await sql(`update caregiver set qualification = 'NURSE' where id = ?`, [caregiverId]);
+      await sql(`delete from care_plan_line where plan_version_id = ? and code = 'B05' and position = 99`, [plan.version_id]);
+    }
+    expect((await sql(`select status from visit where id = ?`, [id]))[0].status).toBe('OPEN');
+  });
+
+  it('a caregiver whose certificate has expired may not record', async () => {
+    const [c] = await sql(`select certificate_expiry from caregiver where id = ?`, [caregiverId]);
+    await sql(`update caregiver set certificate_expiry = ? where id = ?`, [addDays(today, -1), caregiverId]);
+    try {
+      await refused(await caregiver(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(5), position: north(5) } }), 'CAREGIVER_NOT_ELIGIBLE');
+    } finally {
+      await sql(`update caregiver set certificate_expiry = ? where id = ?`, [c.certificate_expiry, caregiverId]);
+    }
+  });
+});
+
+describe('audit rules on submission', () => {
+  it('far from home, too short, unconfirmed: flagged with evidence, the visit kept', async () => {
+    const standard = items[0]!.minutes;
+    const v = await visitPair(200, 200 - Math.max(1, Math.floor(standard * 0.5)), { out: { position: north(1500) }, confirmation: null });
+    const rules = v.findings.map((f: any) => f.rule).sort();
+    expect(rules).toEqual(expect.arrayContaining(['R04', 'R05', 'R07']));
+    const r04 = v.findings.find((f: any) => f.rule === 'R04');
+    expect(r04).toMatchObject({ action: 'FLAG', status: 'OPEN', summary: '签退位置距住址 1.5 公里' });
+    expect(Math.abs(r04.evidence.checkOutMetres - 1500)).toBeLessThan(5);
+  });
+
+  it('two visits of one caregiver overlapping: a finding on each, deducted until reviewed', async () => {
+    const a = await visitPair(900, 840);
+    const b = await visitPair(850, 800);
+    const onB = b.findings.find((f: any) => f.rule === 'R01');
+    expect(onB).toMatchObject({ action: 'DEDUCT', evidence: { otherVisitId: a.id, overlapMinutes: 10 } });
+    const onA = (await ok(supervisor, `query($id: ID!) { visit(id: $id) { findings { rule evidence } } }`, { id: a.id })).visit.findings.find((f: any) => f.rule === 'R01');
+    expect(onA.evidence).toEqual({ otherVisitId: b.id, overlapMinutes: 10 });
+  });
+
+  it('a visit recorded by the agency long after it ended is flagged late (R10)', async () => {
+    const id = randomUUID();
+    const at = new Date(Date.now() - 3 * 86_400_000);
+    const v = (await ok(agency, `mutation($i: ManualVisitInput!) { recordVisit(input: $i) { ${VISIT} } }`, {
+      i: { id, caregiverId, personId: plan.person_id, checkInAt: at.toISOString(), checkOutAt: new Date(at.getTime() + 3_600_000).toISOString(), items: [{ code: items[0]!.code, quantity: 1 }] },
+    })).recordVisit;
+    expect(v.source).toBe('MANUAL');
+    expect(v.findings.map((f: any) => f.rule)).toContain('R10');
+  });
+});
+
+describe('findings: explained by the agency, decided by a supervisor', () => {
+  it('confirm or dismiss with a note, once; the agency explains first; every decision in the audit trail', async () => {
+    const v = await visitPair(1200, 1150, { confirmation: null });
+    const f = v.findings.find((x: any) => x.rule === 'R07');
+    expect(codeOf(await agency(`mutation($id: ID!) { decideFinding(id: $id, decision: CONFIRM) { id } }`, { id: f.id }))).toBe('FORBIDDEN');
+    await ok(agency, `mutation($id: ID!) { explainFinding(id: $id, explanation: "老人当天手部受伤，无法签字") { explanation } }`, { id: f.id });
+    const noNote = await supervisor(`mutation($id: ID!) { decideFinding(id: $id, decision: DISMISS) { id } }`, { id: f.id });
+    expect(codeOf(noNote)).toBe('BAD_USER_INPUT');
+    const d = (await ok(supervisor, `mutation($id: ID!) { decideFinding(id: $id, decision: DISMISS, note: "情况属实") { status decisionNote decidedByName explanation } }`, { id: f.id })).decideFinding;
+    expect(d).toMatchObject({ status: 'DISMISSED', decisionNote: '情况属实', explanation: '老人当天手部受伤，无法签字' });
+    const again = await supervisor(`mutation($id: ID!) { decideFinding(id: $id, decision: CONFIRM) { id } }`, { id: f.id });
+    expect([codeOf(again), again.body.errors![0]!.extensions!.state]).toEqual(['CONFLICT', 'DISMISSED']);
+    const counts = (await ok(supervisor, `{ findingCounts { rule open confirmed dismissed dismissedShare } }`)).findingCounts;
+    expect(counts.find((c: any) => c.rule === 'R07')).toMatchObject({ dismissed: 1, dismissedShare: 1 });
+    const queue = (await ok(supervisor, `{ findingsQueue(status: OPEN, rule: "R04", first: 50) { totalCount nodes { rule status agencyName } } }`)).findingsQueue;
+    expect(queue.nodes.every((n: any) => n.rule === 'R04' && n.status === 'OPEN')).toBe(true);
+    const ops = await sql(`select operation from audit_log where entity = 'VisitFinding' and entity_id = ? order by id`, [f.id]);
+    expect(ops.map((o: any) => o.operation)).toEqual(['EXPLAIN_FINDING', 'DISMISS_FINDING']);
+  });
+});
+
+describe('corrections', () => {
+  it('the agency voids a visit with a reason; a claimed visit cannot change', async () => {
+    const v = await visitPair(1500, 1450);
+    const voided = (await ok(agency, `mutation($id: ID!) { voidVisit(id: $id, reason: "重复录入") { status } }`, { id: v.id })).voidVisit;
+    expect(voided.status).toBe('VOID');
+    const w = await visitPair(1600, 1550);
+    await sql(`update visit set claim_id = gen_random_uuid() where id = ?`, [w.id]);
+    const r = await agency(`mutation($id: ID!) { voidVisit(id: $id, reason: "x") { status } }`, { id: w.id });
+    expect([codeOf(r), reasonOf(r)]).toEqual(['CONFLICT', 'CLAIMED']);
+    expect(codeOf(await caregiver(`mutation($id: ID!) { voidVisit(id: $id, reason: "x") { status } }`, { id: w.id }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the Shanghai month boundary', () => {
+  it('a visit starting at 23:30 on the last day of a month belongs to that day and month', async () => {
+    const lastDay = addDays(`${today.slice(0, 7)}-01`, -1);
+    if (lastDay < plan.effective_from) return; // the plan began this month: nothing to test against
+    const id = randomUUID();
+    const at = new Date(`${lastDay}T23:30:00+08:00`);
+    const v = (await ok(agency, `mutation($i: ManualVisitInput!) { recordVisit(input: $i) { day checkInAt } }`, {
+      i: { id, caregiverId, personId: plan.person_id, checkInAt: at.toISOString(), checkOutAt: new Date(at.getTime() + 60 * 60_000).toISOString(), items: [{ code: items[0]!.code, quantity: 1 }] },
+    })).recordVisit;
+    expect(v.day).toBe(lastDay);
+    const [row] = await sql(`select tableoid::regclass::text as part from visit where id = ?`, [id]);
+    expect(row.part).toBe(`visit_${lastDay.slice(0, 4)}_${lastDay.slice(5, 7)}`);
+  });
+});
+
+describe('the caregiver’s day', () => {
+  it('lists the assigned beneficiaries with their items due, counts so far and distance', async () => {
+    await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role } }`, { i: { personId: plan.person_id, caregiverId, role: 'PRIMARY', since: addDays(today, -1) } });
+    const day = (await ok(caregiver, `query($lat: Float, $lng: Float) { myDay(lat: $lat, lng: $lng) { day stops { personId role distanceMetres items { code dueToday doneThisMonth allowedThisMonth } context } visits { id } settings } }`, { lat: plan.lat, lng: plan.lng })).myDay;
+    const stop = day.stops.find((x: any) => x.personId === plan.person_id);
+    expect(stop).toMatchObject({ role: 'PRIMARY', distanceMetres: 0 });
+    expect(stop.items.length).toBe(items.length);
+    expect(stop.items[0].doneThisMonth).toBeGreaterThan(0);
+    expect(stop.context.home).toEqual({ lat: plan.lat, lng: plan.lng });
+    expect(day.settings.geofenceMetres).toBe(300);
+    expect(day.visits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('who sees what', () => {
+  it('agencies their own visits, supervisors and officers their area, caregivers their own; assessors none', async () => {
+    const v = await visitPair(1700, 1650);
+    const q = `query($id: ID!) { visit(id: $id) { id } }`;
+    expect(codeOf(await agency2(q, { id: v.id }))).toBe('NOT_FOUND');
+    for (const c of [agency, supervisor, officer, caregiver]) expect((await ok(c, q, { id: v.id })).visit.id).toBe(v.id);
+    expect(codeOf(await assessor(q, { id: v.id }))).toBe('FORBIDDEN');
+    const list = (await ok(agency2, `{ visits(first: 100) { nodes { agencyName } } }`)).visits.nodes;
+    expect(list.every((n: any) => n.agencyName === '青岛福寿康养老护理中心')).toBe(true);
+    expect(codeOf(await officer(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(1) } }))).toBe('FORBIDDEN');
+  });
+});
