@@ -10,8 +10,9 @@ import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
 import { ProvidersResolver } from '../providers/providers.resolver.ts';
 import { CarePlanResolver, CarePlanVersionResolver } from '../careplan/careplan.resolver.ts';
 import { VisitsResolver } from '../visits/visits.resolver.ts';
+import { StaysResolver } from '../visits/stays.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, VisitsResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, VisitsResolver, StaysResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 
