@@ -143,6 +143,16 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.explainFinding': ['agency'],
   'Mutation.decideFinding': ['supervisor'],
   'Mutation.issueBeneficiaryCard': ['officer'],
+  'Query.hospitalStays': VISIT_READERS,
+  'Mutation.recordHospitalStay': ['officer'],
+  'Mutation.importHospitalStays': ['officer'],
+  'Query.careStays': VISIT_READERS,
+  'Query.billableDays': VISIT_READERS,
+  'Mutation.admitToCare': ['agency'],
+  'Mutation.dischargeFromCare': ['agency'],
+  'Mutation.recordCareLeave': ['agency'],
+  'Query.visitSettings': VISIT_READERS,
+  'Mutation.setVisitSettings': ['officer', 'supervisor'],
 };
 
 /** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */

@@ -258,6 +258,55 @@ describe('the caregiver’s day', () => {
   });
 });
 
+describe('stays and settings', () => {
+  it('imports a hospital’s list: a wrong row stores nothing and is named; then the stay flags visits during it (R02)', async () => {
+    const [p] = await sql(`select id_number from insured_person where id = ?`, [plan.person_id]);
+    const m = `mutation($csv: String!) { importHospitalStays(poolingArea: "3702", csv: $csv) { imported rows { row ok errors { field reason } } } }`;
+    const bad = (await ok(officer, m, { csv: `身份证号,医院,入院日期,出院日期\n${p.id_number},青岛市立医院,${addDays(today, -3)},\n110101199003070000,某医院,2026-13-01,\n` })).importHospitalStays;
+    expect(bad.imported).toBe(0);
+    expect(bad.rows.map((r: any) => [r.row, r.ok, r.errors.map((e: any) => e.reason)])).toEqual([[2, true, []], [3, false, ['CHECK_DIGIT', 'DATE']]]);
+    expect((await sql(`select count(*)::int as n from hospital_stay where person_id = ?`, [plan.person_id]))[0].n).toBe(0);
+    const good = (await ok(officer, m, { csv: `\uFEFF身份证号,医院,入院日期,出院日期\n${p.id_number},青岛市立医院,${addDays(today, -3)},\n` })).importHospitalStays;
+    expect(good.imported).toBe(1);
+    const v = await visitPair(30, 5);
+    expect(v.findings.map((f: any) => f.rule)).toContain('R02');
+    // The discharge today: a second report of the same admission records it.
+    await ok(officer, `mutation($i: HospitalStayInput!) { recordHospitalStay(input: $i) { dischargedOn } }`, { i: { personId: plan.person_id, hospital: '青岛市立医院', admittedOn: addDays(today, -3), dischargedOn: today } });
+    expect((await ok(agency, `query($p: ID!) { hospitalStays(personId: $p) { dischargedOn source } }`, { p: plan.person_id })).hospitalStays).toEqual([{ dischargedOn: today, source: 'IMPORT' }]);
+  });
+
+  it('institutional care: admission, leave and discharge give the billable days; only the institution records them', async () => {
+    const [inst] = await sql(`select p.id, p.agency_id, to_char(p.start_date, 'YYYY-MM-DD') as start from care_plan p where p.care_form = 'INSTITUTION' and p.state = 'ACTIVE' limit 1`);
+    expect(inst, 'a demo institutional plan').toBeTruthy();
+    expect(codeOf(await agency(`mutation($p: ID!, $d: String!) { admitToCare(planId: $p, admittedOn: $d) { id } }`, { p: inst.id, d: inst.start }))).toBe('NOT_FOUND');
+    // The institution's administrator (no demo sign-in: the service with its grant).
+    const { StaysService } = await import('../../server/src/visits/stays.service.ts');
+    const { AuditTrail } = await import('../../server/src/audit/audit.service.ts');
+    const [u] = await sql(`select id from app_user where username = 'officer'`);
+    const admin = { userId: u.id, username: 'institution-admin', poolingArea: '3702', roles: ['AGENCY_ADMIN'], grants: [{ role: 'AGENCY_ADMIN', poolingArea: null, agencyId: inst.agency_id, assessmentOrgId: null }], mustChangePassword: false } as never;
+    const stays = new StaysService(s.db.orm.em.fork() as never, { now: () => new Date() }, new AuditTrail({ requestId: 'test', clientIp: null }));
+    const admitted = addDays(today, -10);
+    const stay = await stays.admit(admin, { planId: inst.id, admittedOn: admitted < inst.start ? inst.start : admitted });
+    await expect(stays.admit(admin, { planId: inst.id, admittedOn: today })).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'ALREADY_ADMITTED' } });
+    await stays.addLeave(admin, stay.id, { from: addDays(stay.admittedOn, 2), to: addDays(stay.admittedOn, 3), reason: '回家过周末' });
+    await expect(stays.addLeave(admin, stay.id, { from: addDays(stay.admittedOn, -5), to: stay.admittedOn })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await stays.discharge(admin, stay.id, addDays(stay.admittedOn, 6));
+    const month = stay.admittedOn.slice(0, 7);
+    const days = (await ok(officer, `query($p: ID!, $m: String!) { billableDays(planId: $p, month: $m) { count days } }`, { p: inst.id, m: month })).billableDays;
+    const expected = [0, 1, 4, 5].map((n) => addDays(stay.admittedOn, n)).filter((d) => d.startsWith(month));
+    expect(days.days).toEqual(expected);
+  });
+
+  it('the area’s rule parameters: set by a supervisor, read back, checked', async () => {
+    const m = `mutation($s: JSONObject!) { setVisitSettings(poolingArea: "3702", settings: $s) }`;
+    const saved = (await ok(supervisor, m, { s: { geofenceMetres: 500 } })).setVisitSettings;
+    expect(saved.geofenceMetres).toBe(500);
+    expect((await ok(agency, `{ visitSettings(poolingArea: "3702") }`)).visitSettings.geofenceMetres).toBe(500);
+    expect(codeOf(await supervisor(m, { s: { geofenceMetres: -1 } }))).toBe('BAD_USER_INPUT');
+    await ok(supervisor, m, { s: {} });
+  });
+});
+
 describe('who sees what', () => {
   it('agencies their own visits, supervisors and officers their area, caregivers their own; assessors none', async () => {
     const v = await visitPair(1700, 1650);
