@@ -29,8 +29,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     orm = await openOrm(url, { log });
     const applied = await orm.migrator.up();
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    // Monthly partitions of the audit trail, this month and the two ahead.
-    await orm.em.fork().getConnection().execute(`select audit_log_ensure_partitions(date_trunc('month', now())::date, 3)`);
+    await ensurePartitions(orm);
     if (config.seedDemo && (await isEmpty(orm))) {
       await orm.seeder.seed(DatabaseSeeder);
       log.info('demo data seeded into the empty database');
@@ -42,16 +41,38 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     throw e;
   }
   const opened = orm;
+  // The scheduled job: partitions are created months ahead, checked again every few hours by every process.
+  const maintenance = setInterval(() => {
+    ensurePartitions(opened).catch((err) => log.error({ err }, 'creating partitions ahead failed'));
+  }, PARTITION_CHECK_MS).unref();
   return {
     orm: opened,
     embedded,
     async close() {
+      clearInterval(maintenance);
       // A connection stuck in the pool must not keep the embedded server from stopping.
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000).unref());
       await Promise.race([opened.close(true).catch((err) => log.error({ err }, 'closing the pool failed')), timeout]);
       await embedded?.stop();
     },
   };
+}
+
+const PARTITION_CHECK_MS = 6 * 3600_000;
+
+/**
+ * Monthly partitions of the big tables exist ahead of time: the audit trail (UTC months) and visits (Asia/Shanghai
+ * months), this month and the two ahead. Several processes may run it at once: a transaction-scoped advisory lock
+ * lets one do the work, the others skip.
+ */
+export async function ensurePartitions(orm: MikroORM): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    const conn = em.getConnection();
+    const [lock] = await conn.execute<{ got: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('changhu.partitions')) as got`);
+    if (!lock?.got) return;
+    await conn.execute(`select audit_log_ensure_partitions(date_trunc('month', now())::date, 3)`);
+    await conn.execute(`select visit_ensure_partitions(date_trunc('month', now() at time zone 'Asia/Shanghai')::date, 3)`);
+  });
 }
 
 /** Production refuses to run while any active account still has the published demo password. */
