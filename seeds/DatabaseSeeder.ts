@@ -15,6 +15,7 @@ import { DEMO_AGENCIES, DEMO_ASSESSMENT_ORG, DEMO_PASSWORD, DEMO_USERS } from '.
 import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoProviders } from './demo-providers.ts';
 import { seedDemoCarePlans } from './demo-careplans.ts';
+import { seedDemoVisits } from './demo-visits.ts';
 
 export const PEOPLE_PER_VILLAGE = 4;
 
@@ -75,5 +76,6 @@ export class DatabaseSeeder extends Seeder {
     await seedDemoAssessments(em as never, DEMO_POOLING_AREA);
     await seedDemoProviders(em as never, DEMO_POOLING_AREA);
     await seedDemoCarePlans(em as never, DEMO_POOLING_AREA);
+    await seedDemoVisits(em as never, DEMO_POOLING_AREA);
   }
 }

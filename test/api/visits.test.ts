@@ -77,6 +77,20 @@ describe('check-in and check-out', () => {
     expect(audit.map((a: any) => a.operation)).toEqual(['CHECK_IN', 'CHECK_OUT']);
   });
 
+  it('confirms with the code on the beneficiary’s card or by the registered family member; a wrong one is refused', async () => {
+    const byCard = await visitPair(2000, 1960, { confirmation: { method: 'CARD_CODE', cardCode: '246810' } });
+    expect(byCard).toMatchObject({ confirmation: 'CARD_CODE' });
+    const id = randomUUID();
+    await ok(caregiver, CHECK_IN, { i: { id, personId: plan.person_id, at: minutesAgo(1900), position: north(5) } });
+    const wrong = await caregiver(CHECK_OUT, { i: { visitId: id, at: minutesAgo(1860), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }], confirmation: { method: 'CARD_CODE', cardCode: '000000' } } });
+    expect(reasonOf(wrong)).toBe('CARD_CODE_WRONG');
+    const [{ emergency_contact_name: family }] = await sql(`select emergency_contact_name from insured_person where id = ?`, [plan.person_id]);
+    const stranger = await caregiver(CHECK_OUT, { i: { visitId: id, at: minutesAgo(1860), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }], confirmation: { method: 'FAMILY', familyName: '路人甲' } } });
+    expect(reasonOf(stranger)).toBe('FAMILY_NOT_REGISTERED');
+    const byFamily = (await ok(caregiver, CHECK_OUT, { i: { visitId: id, at: minutesAgo(1860), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }], confirmation: { method: 'FAMILY', familyName: family } } })).checkOut;
+    expect(byFamily).toMatchObject({ confirmation: 'FAMILY', confirmedBy: family });
+  });
+
   it('a replayed check-in or check-out changes nothing and answers the same', async () => {
     const id = randomUUID();
     const input = { id, personId: plan.person_id, at: minutesAgo(300), position: north(10) };
@@ -246,7 +260,12 @@ describe('the Shanghai month boundary', () => {
 
 describe('the caregiver’s day', () => {
   it('lists the assigned beneficiaries with their items due, counts so far and distance', async () => {
-    await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role } }`, { i: { personId: plan.person_id, caregiverId, role: 'PRIMARY', since: addDays(today, -1) } });
+    const assigned = (await ok(agency, `query($p: ID!) { caregiverAssignments(personId: $p) { caregiverId role until } }`, { p: plan.person_id })).caregiverAssignments;
+    if (!assigned.some((a: any) => a.caregiverId === caregiverId && a.until === null)) {
+      await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role } }`, { i: { personId: plan.person_id, caregiverId, role: 'PRIMARY', since: addDays(today, -1) } });
+    }
+    const again = await agency(`mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role } }`, { i: { personId: plan.person_id, caregiverId, role: 'SUBSTITUTE', since: today } });
+    expect(reasonOf(again)).toBe('ALREADY_ASSIGNED');
     const day = (await ok(caregiver, `query($lat: Float, $lng: Float) { myDay(lat: $lat, lng: $lng) { day stops { personId role distanceMetres items { code dueToday doneThisMonth allowedThisMonth } context } visits { id } settings } }`, { lat: plan.lat, lng: plan.lng })).myDay;
     const stop = day.stops.find((x: any) => x.personId === plan.person_id);
     expect(stop).toMatchObject({ role: 'PRIMARY', distanceMetres: 0 });
@@ -304,6 +323,14 @@ describe('stays and settings', () => {
     expect((await ok(agency, `{ visitSettings(poolingArea: "3702") }`)).visitSettings.geofenceMetres).toBe(500);
     expect(codeOf(await supervisor(m, { s: { geofenceMetres: -1 } }))).toBe('BAD_USER_INPUT');
     await ok(supervisor, m, { s: {} });
+  });
+});
+
+describe('partitions', () => {
+  it('visits are partitioned by Shanghai month, with the coming months created ahead', async () => {
+    const parts = (await sql(`select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'visit'`)).map((r: any) => r.relname);
+    const month = (n: number) => { const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`); d.setUTCMonth(d.getUTCMonth() + n); return `visit_${d.toISOString().slice(0, 7).replace('-', '_')}`; };
+    expect(parts).toEqual(expect.arrayContaining([month(0), month(1), month(2)]));
   });
 });
 
