@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Browser tests wait for the page with expect.poll: on 2 busy cores a second is not always enough.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     env: { NODE_ENV: 'test' },
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
