@@ -278,7 +278,6 @@ export class VisitsService {
       if (v.status !== 'OPEN') throw new AppError('CONFLICT', `The visit is ${v.status}`, { reason: 'NOT_OPEN', state: v.status });
       return this.complete(em, actor!, c, v, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
     });
-    if (result.fresh.length) await this.publish(this.em, result.fresh).catch(() => {});
     return { visit: result.visit, findings: result.findings };
   }
 
@@ -344,6 +343,8 @@ export class VisitsService {
     });
     const done = (await this.visitById(em, v.id))!;
     const fresh = await this.auditOnSubmit(em, done, person, s, lines, c);
+    // Published in this transaction: subscribers hear of the findings when it commits, never if it rolls back.
+    if (fresh.length) await this.publish(em, fresh);
     return { visit: done, findings: await em.find(VisitFinding, { visitId: v.id }, { orderBy: { rule: 'asc' } }), fresh };
   }
 
@@ -478,7 +479,6 @@ export class VisitsService {
       const v = (await this.visitById(em, input.id))!;
       return this.complete(em, a, c, v, { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: null, source: 'MANUAL' });
     });
-    if (result.fresh.length) await this.publish(this.em, result.fresh).catch(() => {});
     return { visit: result.visit, findings: result.findings };
   }
 

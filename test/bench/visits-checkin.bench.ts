@@ -1,0 +1,156 @@
+// Check-in then check-out through real HTTP GraphQL, with session cookies, at 64 concurrent connections for 15 s
+// (autocannon): requests per second, p50 and p99, and the stored visits counted against the successful requests.
+// Run: npm run bench -- test/bench/visits-checkin.bench.ts
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const CONNECTIONS = 64;
+const SECONDS = 15;
+let s: TestServer;
+const cookies: string[] = [];
+interface Stop {
+  person: string;
+  lat: number;
+  lng: number;
+  item: string;
+  family: string;
+}
+const stops: Stop[] = [];
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const conn = s.db.orm.em.fork().getConnection();
+  // 64 caregivers of the first demo agency, each with a sign-in and a beneficiary of her own whose plan is in
+  // force (copied from a demo plan), all set up with SQL.
+  await conn.execute(`
+    do $$
+    declare
+      tpl record; agency uuid; pid uuid; plid uuid; vid uuid; cid uuid; uid uuid;
+    begin
+      select p.id as plan_id, v.id as version_id, p.agency_id, p.conclusion_id, p.requested_by_id, ip.region_code, ip.latitude, ip.longitude
+        into tpl from care_plan p join care_plan_version v on v.plan_id = p.id join insured_person ip on ip.id = p.person_id
+       where p.care_form = 'HOME' and v.state = 'APPROVED' and v.effective_until is null
+         and p.agency_id = '0b9c6a52-5d3e-4c44-9a57-7a3f1c2d0a01' limit 1;
+      for i in 1 .. ${CONNECTIONS} loop
+        pid := gen_random_uuid(); plid := gen_random_uuid(); vid := gen_random_uuid(); cid := gen_random_uuid(); uid := gen_random_uuid();
+        insert into insured_person (id, pooling_area, name, id_number, birth_date, sex, insurance_type, insured_since, address, region_code, status, latitude, longitude, emergency_contact_name)
+          values (pid, '3702', '压测' || i, '370202194001' || lpad(i::text, 6, '0'), date '1940-01-01', 'FEMALE', 'RESIDENT', date '2015-01-01', '压测地址' || i, tpl.region_code, 'ACTIVE',
+                  tpl.latitude + i * 0.001, tpl.longitude, '家属' || i);
+        insert into agency_client (id, pooling_area, agency_id, person_id, since) values (gen_random_uuid(), '3702', tpl.agency_id, pid, date '2025-01-01');
+        insert into care_plan (id, pooling_area, person_id, agency_id, care_form, state, start_date, conclusion_id, tube_feeding, requested_by_id, created_at, version)
+          values (plid, '3702', pid, tpl.agency_id, 'HOME', 'ACTIVE', current_date - 60, tpl.conclusion_id, false, tpl.requested_by_id, now(), 1);
+        insert into care_plan_version (id, pooling_area, plan_id, number, state, conclusion_id, level, effective_from, fit_changes, cost, auto_approved, created_by_id, created_at, updated_at, version)
+          select vid, '3702', plid, 1, 'APPROVED', conclusion_id, level, current_date - 60, '[]', cost, false, created_by_id, now(), now(), 1 from care_plan_version where id = tpl.version_id;
+        insert into care_plan_line (id, pooling_area, plan_version_id, position, kind, code, name, category, times, per, days, time_of_day, unit_price_fen, minutes, reasons, alternatives)
+          select gen_random_uuid(), '3702', vid, position, kind, code, name, category, 6, 'DAY', days, time_of_day, unit_price_fen, minutes, '[]', '[]' from care_plan_line where plan_version_id = tpl.version_id;
+        insert into app_user (id, username, display_name, pooling_area, password_hash, must_change_password, created_at, version)
+          select uid, 'bench.cg' || i, '压测护理员' || i, '3702', password_hash, false, now(), 1 from app_user where username = 'caregiver';
+        insert into role_grant (id, user_id, role, agency_id) values (gen_random_uuid(), uid, 'CAREGIVER', tpl.agency_id);
+        insert into caregiver (id, pooling_area, agency_id, name, id_number, birth_date, sex, qualification, certificate_no, certificate_expiry, training_hours, active, user_id, created_at, version)
+          values (cid, '3702', tpl.agency_id, '压测护理员' || i, '370203198001' || lpad(i::text, 6, '0'), date '1980-01-01', 'FEMALE', 'NURSE', 'BENCH' || i, date '2030-12-31', 40, true, uid, now(), 1);
+        insert into employment (id, pooling_area, caregiver_id, agency_id, "from") values (gen_random_uuid(), '3702', cid, tpl.agency_id, date '2025-01-01');
+      end loop;
+    end $$`);
+  const rows = await conn.execute<{ id: string; latitude: number; longitude: number; code: string; family: string }[]>(
+    `select ip.id, ip.latitude, ip.longitude, ip.emergency_contact_name as family,
+            (select l.code from care_plan_line l join care_plan_version v on v.id = l.plan_version_id join care_plan p on p.id = v.plan_id where p.person_id = ip.id order by l.position limit 1) as code
+       from insured_person ip where ip.name like '压测%' order by ip.id_number`,
+  );
+  for (const r of rows) stops.push({ person: r.id, lat: r.latitude, lng: r.longitude, item: r.code, family: r.family });
+  for (let i = 1; i <= CONNECTIONS; i++) cookies.push((await s.as(`bench.cg${i}`)).cookie);
+}, 300_000);
+
+afterAll(async () => {
+  await s?.stop();
+});
+
+const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`;
+const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { id status } }`;
+
+test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, async () => {
+  let nextClient = 0;
+  let graphqlErrors = 0;
+  let okCheckIns = 0;
+  let okCheckOuts = 0;
+  const firstError: string[] = [];
+  const now = Date.now();
+  const result = await autocannon({
+    url: `${s.url}/graphql`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: any, context: any) => {
+          if (context.client === undefined) {
+            context.client = nextClient++ % CONNECTIONS;
+            context.n = 0;
+          }
+          context.n++;
+          const stop = stops[context.client]!;
+          // Each caregiver's visits follow one another back in time: 40 minutes apart, 30 minutes long.
+          context.at = new Date(now - context.n * 40 * 60_000).toISOString();
+          context.visitId = randomUUID();
+          req.headers = { ...req.headers, cookie: cookies[context.client] };
+          req.body = JSON.stringify({ query: CHECK_IN, variables: { i: { id: context.visitId, personId: stop.person, at: context.at, position: { lat: stop.lat, lng: stop.lng, accuracy: 8 } } } });
+          return req;
+        },
+        onResponse: (_status: number, body: string) => {
+          if (body.includes('"errors"')) {
+            graphqlErrors++;
+            if (firstError.length < 3) firstError.push(body.slice(0, 300));
+          } else okCheckIns++;
+        },
+      },
+      {
+        method: 'POST',
+        setupRequest: (req: any, context: any) => {
+          const stop = stops[context.client]!;
+          req.headers = { ...req.headers, cookie: cookies[context.client] };
+          req.body = JSON.stringify({
+            query: CHECK_OUT,
+            variables: { i: { visitId: context.visitId, at: new Date(Date.parse(context.at) + 30 * 60_000).toISOString(), position: { lat: stop.lat, lng: stop.lng, accuracy: 8 }, items: [{ code: stop.item, quantity: 1 }], confirmation: { method: 'FAMILY', familyName: stop.family } } },
+          });
+          return req;
+        },
+        onResponse: (_status: number, body: string) => {
+          if (body.includes('"errors"')) {
+            graphqlErrors++;
+            if (firstError.length < 3) firstError.push(body.slice(0, 300));
+          } else okCheckOuts++;
+        },
+      },
+    ],
+  } as never);
+  const conn = s.db.orm.em.fork().getConnection();
+  const [stored] = await conn.execute<{ visits: number; done: number }[]>(
+    `select count(*)::int as visits, count(*) filter (where status = 'DONE')::int as done from visit v join caregiver c on c.id = v.caregiver_id where c.name like '压测护理员%'`,
+  );
+  const r = result as any;
+  console.log(
+    JSON.stringify(
+      {
+        requests: r.requests.total,
+        rps: Math.round(r.requests.average),
+        p50ms: r.latency.p50,
+        p99ms: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        graphqlErrors,
+        okCheckIns,
+        okCheckOuts,
+        storedVisits: stored!.visits,
+        storedDone: stored!.done,
+        firstError,
+      },
+      null,
+      2,
+    ),
+  );
+  expect(stored!.visits).toBe(okCheckIns);
+  expect(stored!.done).toBe(okCheckOuts);
+}, 120_000);
