@@ -6,8 +6,8 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const CONNECTIONS = 64;
-const SECONDS = 15;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 let s: TestServer;
 const cookies: string[] = [];
 interface Stop {
@@ -76,7 +76,7 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
   let okCheckOuts = 0;
   const firstError: string[] = [];
   const now = Date.now();
-  const result = await autocannon({
+  const instance = autocannon({
     url: `${s.url}/graphql`,
     connections: CONNECTIONS,
     duration: SECONDS,
@@ -124,7 +124,12 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
         },
       },
     ],
-  } as never);
+  } as never) as unknown as autocannon.Instance;
+  instance.on('error', (e: Error) => console.error('autocannon', e));
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance.on('done', resolve);
+    setTimeout(() => reject(new Error(`no result after ${SECONDS + 30} s: ${okCheckIns} check-ins, ${okCheckOuts} check-outs, ${graphqlErrors} errors ${firstError.join(' | ')}`)), (SECONDS + 30) * 1000);
+  });
   const conn = s.db.orm.em.fork().getConnection();
   const [stored] = await conn.execute<{ visits: number; done: number }[]>(
     `select count(*)::int as visits, count(*) filter (where status = 'DONE')::int as done from visit v join caregiver c on c.id = v.caregiver_id where c.name like '压测护理员%'`,
@@ -151,6 +156,10 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
       2,
     ),
   );
-  expect(stored!.visits).toBe(okCheckIns);
-  expect(stored!.done).toBe(okCheckOuts);
+  // Every answered request is stored; requests still in flight when the run stops (at most one per connection)
+  // are stored too, without autocannon counting their answers.
+  expect(stored!.visits - okCheckIns).toBeGreaterThanOrEqual(0);
+  expect(stored!.visits - okCheckIns).toBeLessThanOrEqual(CONNECTIONS);
+  expect(stored!.done - okCheckOuts).toBeGreaterThanOrEqual(0);
+  expect(stored!.done - okCheckOuts).toBeLessThanOrEqual(CONNECTIONS);
 }, 120_000);
