@@ -219,40 +219,81 @@ export class VisitsService {
 
   // ---- check-in -----------------------------------------------------------------------------------
 
+  /**
+   * Everything a check-in is decided on, in one statement (it is the hottest path of the system): the caregiver of
+   * the sign-in, her employment and her agency's contracts, the person and whether the agency serves them that
+   * day, the plan in force, the area's settings, and a visit already stored under the id.
+   */
+  private async checkInFacts(em: EntityManager, userId: string, personId: string, visitId: string, day: string) {
+    const rows = await em.getConnection().execute<
+      {
+        caregiver: { id: string; agency_id: string | null; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string } | null;
+        employments: { agencyId: string; from: string; until: string | null }[] | null;
+        contracts: { state: Contract['state']; startDate: string; endDate: string; suspendedFrom: string | null; suspendedUntil: string | null }[] | null;
+        person: { id: string; pooling_area: string; latitude: number | null; longitude: number | null } | null;
+        served: boolean;
+        plan: { version_id: string; plan_id: string } | null;
+        existing: { caregiver_id: string; check_in_at: string } | null;
+        settings: Partial<VisitSettings> | null;
+      }[]
+    >(
+      `with cg as (select id, agency_id, active, qualification, certificate_expiry from caregiver where user_id = ?),
+            prs as (select id, pooling_area, latitude, longitude from insured_person where id = ?)
+       select (select row_to_json(cg) from cg) as caregiver,
+              (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select id from cg)) as employments,
+              (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+                 from contract k where k.agency_id = (select agency_id from cg)) as contracts,
+              (select row_to_json(prs) from prs) as person,
+              exists (select 1 from agency_client ac where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)
+                        and ac.since <= ?::date and (ac.until is null or ac.until >= ?::date)) as served,
+              (select json_build_object('version_id', v.id, 'plan_id', p.id) from care_plan_version v join care_plan p on p.id = v.plan_id
+                where p.person_id = (select id from prs) and p.agency_id = (select agency_id from cg) and p.care_form = 'HOME'
+                  and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED') and v.effective_from <= ?::date
+                  and (v.effective_until is null or (v.effective_until >= ?::date and v.effective_until >= v.effective_from))
+                order by v.number desc limit 1) as plan,
+              (select json_build_object('caregiver_id', x.caregiver_id, 'check_in_at', x.check_in_at) from visit x where x.id = ? limit 1) as existing,
+              (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
+      [userId, isUuid(personId) ? personId : null, day, day, day, day, visitId],
+    );
+    return rows[0]!;
+  }
+
   async checkIn(actor: Actor | null, input: CheckInInput): Promise<VisitRow> {
+    const a = requirePermission(actor, 'visit.record');
     const e = new FieldErrors('input');
     if (!isUuid(input.id)) e.add('id', 'FORMAT', 'A client-generated UUID');
     if (Number.isNaN(Date.parse(input.at))) e.add('at', 'FORMAT', 'An ISO time');
     e.throwIfAny();
+    const day = dayOf(input.at);
     return this.em.transactional(async (em) => {
-      const c = await this.me(em, actor);
-      const again = await this.visitById(em, input.id);
-      if (again) {
-        if (again.caregiver_id !== c.id || Date.parse(String(new Date(again.check_in_at).toISOString())) !== Date.parse(input.at)) {
-          throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
-        }
-        return again; // a replay of the same check-in
+      const f = await this.checkInFacts(em, a.userId, input.personId, input.id, day);
+      const c = f.caregiver;
+      if (!c?.agency_id) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
+      if (f.existing) {
+        if (f.existing.caregiver_id !== c.id || Date.parse(f.existing.check_in_at) !== Date.parse(input.at)) throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+        return (await this.visitById(em, input.id))!; // a replay of the same check-in
       }
-      const agencyId = c.agency!.id;
-      const day = dayOf(input.at);
-      const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
-      if (!person || !(await this.served(em, person.id, agencyId, day))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'personId');
-      await this.eligible(em, c, agencyId, day, []);
-      const plan = await this.planOn(em, person.id, agencyId, day);
-      if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'personId');
-      const s = await this.settings(em, person.poolingArea);
-      const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
+      if (!f.person || !f.served) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+      const eligible = caregiverEligibility(
+        { active: c.active, qualification: c.qualification, certificateExpiry: c.certificate_expiry, employments: f.employments ?? [] },
+        { agencyId: c.agency_id, day, contracts: f.contracts ?? [], categories: [] },
+      );
+      if (!eligible.ok) throw reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${eligible.reason})`, 'input.caregiverId');
+      if (!f.plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
+      const s = visitSettingsFrom(f.settings);
+      const home = f.person.latitude !== null && f.person.longitude !== null ? { lat: f.person.latitude, lng: f.person.longitude } : null;
       const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
       if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
       await this.ensurePartition(em, input.at);
-      await em.getConnection().execute(
-        `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
+      const rows = await em.getConnection().execute<VisitRow[]>(
+        `insert into visit as v (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
            check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
-         values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)`,
-        [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.at, input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, actor!.userId],
+         values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)
+         returning ${VISIT_COLUMNS}`,
+        [input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at, input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId],
       );
-      await this.audit.record(em, actor, { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: person.poolingArea, after: { personId: person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } });
-      return (await this.visitById(em, input.id))!;
+      await this.audit.record(em, a, { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: f.person.pooling_area, after: { personId: f.person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } });
+      return rows[0]!;
     });
   }
 
