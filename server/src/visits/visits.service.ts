@@ -5,9 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { Caregiver, Contract, Employment } from '../providers/providers.entity.ts';
-import { contractFacts } from '../providers/providers.service.ts';
-import { caregiverEligibility } from '../providers/providers.rules.ts';
+import { Caregiver, type Contract } from '../providers/providers.entity.ts';
+import { caregiverEligibility, type ContractFacts } from '../providers/providers.rules.ts';
 import { InsuredPerson } from '../people/insured-person.entity.ts';
 import { User } from '../identity/user.entity.ts';
 import { Agency } from '../identity/org.entity.ts';
@@ -176,10 +175,16 @@ export class VisitsService {
   }
 
   private async eligible(em: EntityManager, c: Caregiver, agencyId: string, day: string, categories: ('A' | 'B' | 'C')[]): Promise<void> {
-    const [employments, contracts] = await Promise.all([em.find(Employment, { caregiver: c.id }), em.find(Contract, { agency: agencyId })]);
+    // The caregiver's employments and the agency's contracts, in one statement.
+    const [f] = await em.getConnection().execute<{ employments: { agencyId: string; from: string; until: string | null }[] | null; contracts: ContractFacts[] | null }[]>(
+      `select (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = ?) as employments,
+              (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+                 from contract k where k.agency_id = ?) as contracts`,
+      [c.id, agencyId],
+    );
     const r = caregiverEligibility(
-      { active: c.active, qualification: c.qualification, certificateExpiry: c.certificateExpiry, employments: employments.map((e) => ({ agencyId: e.agency.id, from: e.from, until: e.until })) },
-      { agencyId, day, contracts: contracts.map(contractFacts), categories },
+      { active: c.active, qualification: c.qualification, certificateExpiry: c.certificateExpiry, employments: f?.employments ?? [] },
+      { agencyId, day, contracts: f?.contracts ?? [], categories },
     );
     if (!r.ok) throw reject(r.reason === 'QUALIFICATION' ? 'ITEM_NOT_QUALIFIED' : 'CAREGIVER_NOT_ELIGIBLE', r.reason === 'QUALIFICATION' ? 'Clinical items need a nurse or medical caregiver' : `The caregiver may not work for the agency on ${day} (${r.reason})`, r.reason === 'QUALIFICATION' ? 'items' : 'caregiverId');
   }
@@ -369,10 +374,11 @@ export class VisitsService {
       }
     }
     const now = this.clock.now();
-    await em.getConnection().execute(
-      `update visit set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
+    const updated = await em.getConnection().execute<VisitRow[]>(
+      `update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
          confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
-       where id = ? and check_in_at = ? and status = 'OPEN'`,
+       where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
+       returning ${VISIT_COLUMNS}`,
       [d.checkOutAt, d.checkOut?.lat ?? null, d.checkOut?.lng ?? null, d.checkOut?.accuracy ?? null, JSON.stringify(d.items), d.notes?.trim() || null, d.confirmation?.method ?? null, confirmedBy, signature, now, v.id, v.check_in_at],
     );
     await this.audit.record(em, actor, {
@@ -382,7 +388,8 @@ export class VisitsService {
       poolingArea: v.pooling_area,
       after: { at: d.checkOutAt, items: d.items.map((i) => `${i.code}×${i.quantity}`).join(' '), confirmation: d.confirmation?.method ?? null, accuracy: d.checkOut?.accuracy ?? null },
     });
-    const done = (await this.visitById(em, v.id))!;
+    const done = updated[0];
+    if (!done) throw new AppError('CONFLICT', 'The visit changed meanwhile', { reason: 'NOT_OPEN', state: v.status });
     const fresh = await this.auditOnSubmit(em, done, person, s, lines, c);
     // Published in this transaction: subscribers hear of the findings when it commits, never if it rolls back.
     if (fresh.length) await this.publish(em, fresh);
@@ -434,30 +441,15 @@ export class VisitsService {
     const all = [...found.map((finding) => ({ finding, row: v })), ...mirrored];
     if (!all.length) return [];
     const people = new Map((await em.find(InsuredPerson, { id: { $in: [...new Set(all.map((a) => a.row.person_id))] } })).map((p) => [p.id, p]));
-    const created: VisitFinding[] = [];
-    for (const { finding, row } of all) {
-      const key = findingKey(finding);
-      const exists = await em.findOne(VisitFinding, { visitId: row.id, rule: finding.rule, key });
-      if (exists) continue;
-      created.push(
-        em.create(VisitFinding, {
-          id: randomUUID(),
-          poolingArea: row.pooling_area,
-          visitId: row.id,
-          visitAt: new Date(row.check_in_at),
-          month: `${row.local_date.slice(0, 7)}-01`,
-          agency: em.getReference(Agency, row.agency_id),
-          person: em.getReference(InsuredPerson, row.person_id),
-          caregiver: em.getReference(Caregiver, row.caregiver_id),
-          rule: finding.rule,
-          action: finding.action,
-          key,
-          evidence: finding.evidence,
-          summary: finding.summary,
-        }),
-      );
-    }
-    await em.flush();
+    // One statement: a finding already there (same visit, rule and key) stays as it is, with its decision.
+    const values = all.map(({ finding, row }) => ({ id: randomUUID(), row, finding, key: findingKey(finding) }));
+    const inserted = await conn.execute<{ id: string }[]>(
+      `insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, created_at, version)
+       values ${values.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', now(), 1)`).join(', ')}
+       on conflict (visit_id, rule, key) do nothing returning id`,
+      values.flatMap(({ id, row, finding, key }) => [id, row.pooling_area, row.id, row.check_in_at, `${row.local_date.slice(0, 7)}-01`, row.agency_id, row.person_id, row.caregiver_id, finding.rule, finding.action, key, JSON.stringify(finding.evidence), finding.summary]),
+    );
+    const created = inserted.length ? await em.find(VisitFinding, { id: { $in: inserted.map((r) => r.id) } }) : [];
     const agencyName = c.agency?.name ?? '';
     return created.map((f) => ({ finding: f, agencyName, personName: people.get(f.person.id)?.name ?? '', caregiverName: c.name }));
   }
