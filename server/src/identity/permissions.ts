@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'careplan.approve',
   'careplan.end',
   'benefit.configure',
+  'finding.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,10 +84,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'careplan.approve',
     'careplan.end',
     'benefit.configure',
+    'finding.read',
   ],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read'],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read', 'finding.read'],
   ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end', 'finding.read'],
   CAREGIVER: ['region.read', 'person.read', 'conclusion.read', 'careplan.read'],
 };
 
