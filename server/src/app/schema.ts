@@ -9,8 +9,9 @@ import { AuditResolver } from '../audit/audit.resolver.ts';
 import { AssessmentResolver } from '../assessment/assessment.resolver.ts';
 import { ProvidersResolver } from '../providers/providers.resolver.ts';
 import { CarePlanResolver, CarePlanVersionResolver } from '../careplan/careplan.resolver.ts';
+import { FindingEventsResolver } from '../visits/finding-events.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, FindingEventsResolver] as const;
 
 /**
  * The schema a server runs, its subscriptions fed by that server's PubSub. type-graphql binds the PubSub when it
