@@ -39,8 +39,6 @@ interface LiveConnection {
 }
 
 export interface LiveUpdates {
-  /** Open sockets (signed in). */
-  readonly connections: number;
   /** Closes every socket ("going away", so clients reconnect to another process) and stops accepting. */
   close(graceMs: number): Promise<void>;
 }
@@ -154,7 +152,10 @@ export function attachSubscriptions(server: http.Server, schema: GraphQLSchema, 
     wss,
   );
 
-  /** The context of one subscription: the shape of HTTP's, with its own EntityManager. */
+  /**
+   * The context of one subscription: the shape of HTTP's, with its own EntityManager. It lives as long as the
+   * subscription and serves every event's resolvers: a resolver that loads entities should clear it.
+   */
   function operationContext(conn: LiveConnection): Context {
     const em = orm.em.fork() as Context['em'];
     return {
@@ -215,9 +216,6 @@ export function attachSubscriptions(server: http.Server, schema: GraphQLSchema, 
   timer.unref();
 
   return {
-    get connections() {
-      return connections.size;
-    },
     async close(graceMs) {
       clearInterval(timer);
       server.off('upgrade', onUpgrade);
