@@ -1,6 +1,6 @@
-// The authorization matrix: every query and mutation of the live schema × every role (and nobody),
-// against the table below. An operation missing from the table fails the test; so does any cell
-// where the server answers otherwise.
+// The authorization matrix: every query, mutation and subscription of the live schema × every role (and
+// nobody), against the table below. An operation missing from the table fails the test; so does any cell
+// where the server answers otherwise. Subscriptions are tried over WebSocket, as clients use them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import {
@@ -16,7 +16,8 @@ import {
 } from 'graphql';
 import { getSchema } from '../../server/src/app/schema.ts';
 import { DEMO_USERS } from '../../seeds/demo-users.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type GraphQLResponse, type TestServer } from '../helpers/server.ts';
+import { liveClient, subscribe, type LiveClient } from '../helpers/live.ts';
 
 type Who = 'anonymous' | 'admin' | 'officer' | 'supervisor' | 'assessor' | 'agency' | 'caregiver';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'officer', 'supervisor', 'assessor', 'agency', 'caregiver'];
@@ -153,6 +154,8 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.recordCareLeave': ['agency'],
   'Query.visitSettings': VISIT_READERS,
   'Mutation.setVisitSettings': ['officer', 'supervisor'],
+  /** Audit findings live: fund officers, supervisors and agency administrators; not caregivers or assessors. */
+  'Subscription.findingRaised': ['officer', 'supervisor', 'agency'],
 };
 
 /** A syntactically valid value for an argument type; the operation may still reject it, but only after the role check. */
@@ -175,7 +178,7 @@ function dummy(type: GraphQLInputType): string {
   throw new Error(`no dummy for ${String(type)}`);
 }
 
-function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+function operation(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>): string {
   const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${dummy(a.type)}`);
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
   return `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
@@ -183,20 +186,48 @@ function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unkn
 
 let s: TestServer;
 const clients = new Map<Who, Gql>();
+const cookies = new Map<Who, string>([['anonymous', '']]);
 beforeAll(async () => {
   s = await startTestServer();
   clients.set('anonymous', s.gql);
-  for (const who of SIGNED_IN) clients.set(who, await s.as(who));
+  for (const who of SIGNED_IN) {
+    const c = await s.as(who);
+    clients.set(who, c);
+    cookies.set(who, c.cookie);
+  }
 });
 afterAll(async () => {
   await s?.stop();
 });
+
+/**
+ * A subscription over WebSocket, answered like an HTTP request: refused sockets (no session) as UNAUTHENTICATED,
+ * a refusal at subscribe time as its errors, and a subscription the server has started as success.
+ */
+async function overWebSocket(who: Who, text: string): Promise<GraphQLResponse> {
+  const live: LiveClient = liveClient(s.url, cookies.get(who) ? { cookie: cookies.get(who)! } : {});
+  const before = s.pubSub.subscriberCount;
+  try {
+    const closed = live.closed.then((e) => ({ errors: [{ message: e.reason, extensions: { code: e.code === 4401 ? 'UNAUTHENTICATED' : `CLOSED_${e.code}` } }] }));
+    const answered = live.connected.then(async () => {
+      const r = subscribe(live, text);
+      while (!r.results.length && !r.error && s.pubSub.subscriberCount === before) await new Promise((ok) => setTimeout(ok, 10));
+      return r.error ? { errors: r.error as never } : (r.results[0] ?? { data: { started: true } });
+    });
+    return { status: 0, headers: new Headers(), body: await Promise.race([closed, answered]) };
+  } finally {
+    await live.dispose();
+    // The next cell counts from here: wait until the server has let go of this one's subscription.
+    while (s.pubSub.subscriberCount > before) await new Promise((ok) => setTimeout(ok, 10));
+  }
+}
 
 describe('authorization matrix', async () => {
   const schema = await getSchema();
   const ops = [
     ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ key: `Query.${f.name}`, text: operation('query', f) })),
     ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ key: `Mutation.${f.name}`, text: operation('mutation', f) })),
+    ...Object.values(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => ({ key: `Subscription.${f.name}`, text: operation('subscription', f) })),
   ];
 
   it('has a row for every operation of the schema, and no row for one that is gone', () => {
@@ -213,7 +244,7 @@ describe('authorization matrix', async () => {
   for (const op of ordered) {
     it.each(EVERYONE)(`${op.key} as %s`, async (who) => {
       const allowed = (MATRIX[op.key] ?? []).includes(who);
-      const r = await clients.get(who)!(op.text);
+      const r = op.key.startsWith('Subscription.') ? await overWebSocket(who, op.text) : await clients.get(who)!(op.text);
       const denial = r.body.errors?.find(
         (e) => e.extensions?.code === 'FORBIDDEN' || (e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.reason !== 'SIGN_IN_FAILED'),
       );

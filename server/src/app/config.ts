@@ -17,6 +17,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Mark the session cookie Secure (HTTPS only). */
   cookieSecure: boolean;
+  /** How often open WebSockets have their session re-checked (closed once it expired or was revoked). */
+  wsSessionCheckMs: number;
 }
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(ROOT, env.CLIENT_DIR || 'client/dist'),
     shutdownGraceMs: int(env.SHUTDOWN_GRACE_MS, 10000, 'SHUTDOWN_GRACE_MS'),
     cookieSecure: bool(env.COOKIE_SECURE, mode === 'production'),
+    wsSessionCheckMs: Math.max(100, int(env.WS_SESSION_CHECK_MS, 60_000, 'WS_SESSION_CHECK_MS')),
   };
 }

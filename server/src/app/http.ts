@@ -1,4 +1,5 @@
-// One HTTP server on one port: GraphQL at /graphql, probes, and the built client with SPA fallback.
+// One HTTP server on one port: GraphQL at /graphql (HTTP, and WebSocket for subscriptions), probes, and the built
+// client with SPA fallback.
 import express from 'express';
 import http from 'node:http';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { getSchema } from './schema.ts';
+import { buildAppSchema } from './schema.ts';
+import { attachSubscriptions, type LiveUpdates } from './websocket.ts';
 import { isReady } from './database.ts';
 import { makeFormatError } from '../graphql/errors.ts';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
@@ -25,6 +27,7 @@ import { assessmentRoutes } from '../assessment/assessment.http.ts';
 import { carePlanRoutes } from '../careplan/careplan.http.ts';
 import { visitRoutes } from '../visits/visits.http.ts';
 import { systemClock } from '../shared/clock.ts';
+import type { PgPubSub } from '../shared/pubsub.ts';
 
 import type { Context } from '../graphql/context.ts';
 
@@ -33,14 +36,15 @@ const REQUEST_ID = /^[\w-]{1,64}$/;
 export interface HttpApp {
   server: http.Server;
   apollo: ApolloServer<Context>;
+  live: LiveUpdates;
 }
 
-export async function createHttpApp(config: Config, orm: MikroORM, log: Logger): Promise<HttpApp> {
+export async function createHttpApp(config: Config, orm: MikroORM, log: Logger, pubSub: PgPubSub): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const server = http.createServer(app);
-  const schema = await getSchema();
+  const schema = await buildAppSchema(pubSub);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -133,5 +137,6 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger):
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
-  return { server, apollo };
+  const live = attachSubscriptions(server, schema, orm, config, log);
+  return { server, apollo, live };
 }

@@ -1,15 +1,19 @@
-// Starts and stops the whole server: database, HTTP, graceful shutdown. Used by main.ts and the tests.
+// Starts and stops the whole server: database, its listener for live updates, HTTP and WebSocket, graceful
+// shutdown. Used by main.ts and the tests.
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { createHttpApp } from './http.ts';
+import { PgPubSub } from '../shared/pubsub.ts';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  /** This process's listener for live updates (PostgreSQL LISTEN/NOTIFY). */
+  pubSub: PgPubSub;
   log: Logger;
   stop(): Promise<void>;
 }
@@ -18,18 +22,22 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const config = { ...loadConfig(), ...overrides };
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
+  const pubSub = new PgPubSub({ connectionString: db.orm.config.get('clientUrl')!, log, em: () => db.orm.em.fork() });
   let app;
   try {
-    app = await createHttpApp(config, db.orm, log);
+    await pubSub.start();
+    app = await createHttpApp(config, db.orm, log, pubSub);
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);
       app!.server.listen(config.port, config.host, () => resolve());
     });
   } catch (e) {
+    await app?.live.close(0);
+    await pubSub.close();
     await db.close();
     throw e;
   }
-  const { server, apollo } = app;
+  const { server, apollo, live } = app;
   const port = (server.address() as AddressInfo).port;
   log.info({ port, env: config.env }, `Changhu listening on http://localhost:${port}`);
   let stopping: Promise<void> | null = null;
@@ -37,14 +45,18 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     url: `http://127.0.0.1:${port}`,
     port,
     db,
+    pubSub,
     log,
     stop() {
-      // Stop accepting, let in-flight requests finish (Apollo's drain plugin closes the server), then close
-      // the pool and the embedded PostgreSQL.
+      // Close the WebSockets first (the HTTP server would otherwise wait for them), stop accepting, let in-flight
+      // requests finish (Apollo's drain plugin closes the server), stop listening, then close the pool and the
+      // embedded PostgreSQL.
       stopping ??= (async () => {
+        await live.close(Math.min(config.shutdownGraceMs, 2000));
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         await apollo.stop();
         clearTimeout(force);
+        await pubSub.close();
         await db.close();
         log.info('stopped');
       })();

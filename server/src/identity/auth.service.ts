@@ -108,6 +108,17 @@ export class AuthService {
     return { actor: actorOf(session.user), sessionHash: hash, problem: null };
   }
 
+  /**
+   * The actors of those sessions (by token hash) that are still valid, without touching them: an open WebSocket is
+   * not activity, so a session left alone still ends after its idle time even while live updates flow.
+   */
+  async stillValid(sessionHashes: readonly string[]): Promise<Map<string, Actor>> {
+    if (sessionHashes.length === 0) return new Map();
+    const sessions = await this.em.find(Session, { tokenHash: { $in: [...sessionHashes] } }, { populate: ['user', 'user.grants'] });
+    const now = this.clock.now();
+    return new Map(sessions.filter((s) => s.user.status === 'ACTIVE' && sessionVerdict(s, now) === 'VALID').map((s) => [s.tokenHash, actorOf(s.user)]));
+  }
+
   async logout(actor: Actor, sessionHash: string): Promise<void> {
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(Session, { tokenHash: sessionHash, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
