@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { liveClient, subscribe } from '../helpers/live.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
 
@@ -187,6 +188,28 @@ describe('audit rules on submission', () => {
     const r04 = v.findings.find((f: any) => f.rule === 'R04');
     expect(r04).toMatchObject({ action: 'FLAG', status: 'OPEN', summary: '签退位置距住址 1.5 公里' });
     expect(Math.abs(r04.evidence.checkOutMetres - 1500)).toBeLessThan(5);
+  });
+
+  it('pushes the findings of a check-out live to the agency and the supervisors, not to another agency', async () => {
+    const live = (who: Gql) => liveClient(s.url, { cookie: (who as any).cookie });
+    const [mine, theirs, sup] = [live(agency), live(agency2), live(supervisor)];
+    await Promise.all([mine.connected, theirs.connected, sup.connected]);
+    const Q = `subscription { findingRaised { visitId rule summary agencyName personName caregiverName } }`;
+    const [a, b, c] = [subscribe(mine, Q), subscribe(theirs, Q), subscribe(sup, Q)];
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const v = await visitPair(2300, 2260, { confirmation: null });
+      await expect.poll(() => a.data.filter((d: any) => d.findingRaised.visitId === v.id).map((d: any) => d.findingRaised.rule)).toContain('R07');
+      await expect.poll(() => c.data.some((d: any) => d.findingRaised.visitId === v.id)).toBe(true);
+      const event = a.data.find((d: any) => d.findingRaised.visitId === v.id && d.findingRaised.rule === 'R07').findingRaised;
+      expect(event).toMatchObject({ summary: '无参保人确认', agencyName: '青岛颐康居家护理服务有限公司' });
+      expect(event.personName).toBeTruthy();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(b.data.some((d: any) => d.findingRaised.visitId === v.id)).toBe(false);
+    } finally {
+      for (const x of [a, b, c]) x.unsubscribe();
+      await Promise.all([mine, theirs, sup].map((l) => l.dispose()));
+    }
   });
 
   it('two visits of one caregiver overlapping: a finding on each, deducted until reviewed', async () => {
