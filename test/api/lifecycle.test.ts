@@ -95,7 +95,7 @@ describe('server lifecycle', () => {
     expect(found.data.insuredPersons.totalCount).toBe(1);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  });
+  }, 120_000); // two real starts of the whole server, each seeding or migrating: slow on a busy 2-core machine
 
   it('uses DATABASE_URL when given and starts no PostgreSQL of its own', async () => {
     const port = await getPort();
@@ -110,5 +110,5 @@ describe('server lifecycle', () => {
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
