@@ -176,7 +176,7 @@ export class VisitsService {
 
   private async eligible(em: EntityManager, c: Caregiver, agencyId: string, day: string, categories: ('A' | 'B' | 'C')[]): Promise<void> {
     // The caregiver's employments and the agency's contracts, in one statement.
-    const [f] = await em.getConnection().execute<{ employments: { agencyId: string; from: string; until: string | null }[] | null; contracts: ContractFacts[] | null }[]>(
+    const [f] = await em.execute<{ employments: { agencyId: string; from: string; until: string | null }[] | null; contracts: ContractFacts[] | null }[]>(
       `select (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = ?) as employments,
               (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
                  from contract k where k.agency_id = ?) as contracts`,
@@ -191,7 +191,7 @@ export class VisitsService {
 
   /** The approved HOME plan version of this agency in force for the person on the day. */
   private async planOn(em: EntityManager, personId: string, agencyId: string, day: string): Promise<{ version_id: string; plan_id: string } | null> {
-    const rows = await em.getConnection().execute<{ version_id: string; plan_id: string }[]>(
+    const rows = await em.execute<{ version_id: string; plan_id: string }[]>(
       `select v.id as version_id, p.id as plan_id from care_plan_version v join care_plan p on p.id = v.plan_id
         where p.person_id = ? and p.agency_id = ? and p.care_form = 'HOME' and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')
           and v.effective_from <= ? and (v.effective_until is null or v.effective_until >= ?)
@@ -203,7 +203,7 @@ export class VisitsService {
   }
 
   private async served(em: EntityManager, personId: string, agencyId: string, day: string): Promise<boolean> {
-    const rows = await em.getConnection().execute<{ n: number }[]>(
+    const rows = await em.execute<{ n: number }[]>(
       `select count(*)::int as n from agency_client where person_id = ? and agency_id = ? and since <= ? and (until is null or until >= ?)`,
       [personId, agencyId, day, day],
     );
@@ -212,13 +212,13 @@ export class VisitsService {
 
   async visitById(em: EntityManager, id: string): Promise<VisitRow | null> {
     if (!isUuid(id)) return null;
-    const rows = await em.getConnection().execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ?`, [id]);
+    const rows = await em.execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ?`, [id]);
     return rows[0] ?? null;
   }
 
   private async ensurePartition(em: EntityManager, at: string) {
     if (dayOf(at).slice(0, 7) !== this.today().slice(0, 7)) {
-      await em.getConnection().execute(`select visit_ensure_partitions(?::date, 1)`, [`${dayOf(at).slice(0, 7)}-01`]);
+      await em.execute(`select visit_ensure_partitions(?::date, 1)`, [`${dayOf(at).slice(0, 7)}-01`]);
     }
   }
 
@@ -230,7 +230,7 @@ export class VisitsService {
    * day, the plan in force, the area's settings, and a visit already stored under the id.
    */
   private async checkInFacts(em: EntityManager, userId: string, personId: string, visitId: string, day: string) {
-    const rows = await em.getConnection().execute<
+    const rows = await em.execute<
       {
         caregiver: { id: string; agency_id: string | null; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string } | null;
         employments: { agencyId: string; from: string; until: string | null }[] | null;
@@ -290,7 +290,7 @@ export class VisitsService {
       const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
       if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
       await this.ensurePartition(em, input.at);
-      const rows = await em.getConnection().execute<VisitRow[]>(
+      const rows = await em.execute<VisitRow[]>(
         `insert into visit as v (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
            check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
          values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)
@@ -340,7 +340,7 @@ export class VisitsService {
     const checkInAt = new Date(v.check_in_at).toISOString();
     const day = dayOf(checkInAt);
     // Items: only those of the plan version the visit serves, and within the caregiver's qualification.
-    const lines = await em.getConnection().execute<{ code: string; category: 'A' | 'B' | 'C'; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[]>(
+    const lines = await em.execute<{ code: string; category: 'A' | 'B' | 'C'; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[]>(
       `select code, category, times, per, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM'`,
       [v.plan_version_id],
     );
@@ -374,7 +374,7 @@ export class VisitsService {
       }
     }
     const now = this.clock.now();
-    const updated = await em.getConnection().execute<VisitRow[]>(
+    const updated = await em.execute<VisitRow[]>(
       `update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
          confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
        where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
@@ -398,7 +398,7 @@ export class VisitsService {
 
   /** The audit rules on a just-completed visit; an overlap is also a finding on the other visit. */
   private async auditOnSubmit(em: EntityManager, v: VisitRow, person: InsuredPerson, s: VisitSettings, lines: { code: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[], c: Caregiver) {
-    const conn = em.getConnection();
+    const conn = em;
     const facts = toFacts(v);
     const day = dayOf(facts.checkInAt);
     const monthStart = `${day.slice(0, 7)}-01`;
@@ -503,7 +503,7 @@ export class VisitsService {
       const bad = checkTimesAndPlaces({ checkInAt: input.checkInAt, checkOutAt: null, checkIn: input.checkIn ?? null, checkOut: null }, home, this.clock.now().toISOString(), s);
       if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field}`);
       await this.ensurePartition(em, input.checkInAt);
-      await em.getConnection().execute(
+      await em.execute(
         `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
            check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
          values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?, ?, ?, ?, ?)`,
@@ -524,7 +524,7 @@ export class VisitsService {
       if (!v || !agenciesWith(a, 'visit.correct').includes(v.agency_id)) throw notFound('Visit');
       if (v.claim_id) throw new AppError('CONFLICT', 'The visit is part of a claim and cannot change', { reason: 'CLAIMED', state: v.status });
       if (v.status === 'VOID') throw new AppError('CONFLICT', 'The visit is already void', { reason: 'ALREADY_VOID', state: v.status });
-      await em.getConnection().execute(`update visit set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = now() where id = ? and check_in_at = ?`, [reason.trim(), a.userId, v.id, v.check_in_at]);
+      await em.execute(`update visit set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = now() where id = ? and check_in_at = ?`, [reason.trim(), a.userId, v.id, v.check_in_at]);
       await this.audit.record(em, a, { operation: 'VOID_VISIT', entity: 'Visit', entityId: v.id, poolingArea: v.pooling_area, before: { status: v.status }, after: { status: 'VOID', reason: reason.trim() } });
       return (await this.visitById(em, v.id))!;
     });
@@ -560,14 +560,14 @@ export class VisitsService {
     const a = requirePermission(actor, 'visit.read');
     if (!isUuid(id)) throw notFound('Visit');
     const scope = await this.visitScope(this.em, a);
-    const rows = await this.em.getConnection().execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ? and ${scope.sql}`, [id, ...scope.params]);
+    const rows = await this.em.execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ? and ${scope.sql}`, [id, ...scope.params]);
     if (!rows[0]) throw notFound('Visit');
     return rows[0];
   }
 
   async signature(actor: Actor | null, id: string): Promise<Buffer | null> {
     const v = await this.visit(actor, id);
-    const rows = await this.em.getConnection().execute<{ signature: Buffer | null }[]>(`select signature from visit where id = ? and check_in_at = ?`, [v.id, v.check_in_at]);
+    const rows = await this.em.execute<{ signature: Buffer | null }[]>(`select signature from visit where id = ? and check_in_at = ?`, [v.id, v.check_in_at]);
     return rows[0]?.signature ?? null;
   }
 
@@ -610,7 +610,7 @@ export class VisitsService {
       params.push(f.status);
     }
     if (f.withFindings) where.push(`exists (select 1 from visit_finding vf where vf.visit_id = v.id)`);
-    const conn = this.em.getConnection();
+    const conn = this.em;
     const n = (await conn.execute<{ n: number }[]>(`select count(*)::int as n from visit v where ${where.join(" and ")}`, params))[0]!.n;
     const keyset = page.after ? ` and (v.check_in_at, v.id) < (?::timestamptz, ?::uuid)` : '';
     const rows = await conn.execute<VisitRow[]>(
@@ -681,7 +681,7 @@ export class VisitsService {
       where.push(`visit_at < ((?::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
       params.push(f.to);
     }
-    const rows = await this.em.getConnection().execute<{ rule: string; open: number; confirmed: number; dismissed: number }[]>(
+    const rows = await this.em.execute<{ rule: string; open: number; confirmed: number; dismissed: number }[]>(
       `select rule, count(*) filter (where status = 'OPEN')::int as open, count(*) filter (where status = 'CONFIRMED')::int as confirmed,
               count(*) filter (where status = 'DISMISSED')::int as dismissed
          from visit_finding where ${where.join(' and ')} group by rule order by rule`,
@@ -737,7 +737,7 @@ export class VisitsService {
   async myDay(actor: Actor | null, day: string) {
     if (!DATE.test(day)) throw new InputError([{ field: 'on', reason: 'DATE', message: 'YYYY-MM-DD' }]);
     const c = await this.me(this.em, actor);
-    const conn = this.em.getConnection();
+    const conn = this.em;
     const assignments = await this.em.find(CaregiverAssignment, { caregiver: c.id, since: { $lte: day }, $or: [{ until: null }, { until: { $gte: day } }] }, { populate: ['person'], orderBy: { role: 'asc' } });
     const monthStart = `${day.slice(0, 7)}-01`;
     const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
