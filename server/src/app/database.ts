@@ -67,11 +67,10 @@ const PARTITION_CHECK_MS = 6 * 3600_000;
  */
 export async function ensurePartitions(orm: MikroORM): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
-    const conn = em.getConnection();
-    const [lock] = await conn.execute<{ got: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('changhu.partitions')) as got`);
+    const [lock] = await em.execute<{ got: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('changhu.partitions')) as got`);
     if (!lock?.got) return;
-    await conn.execute(`select audit_log_ensure_partitions(date_trunc('month', now())::date, 3)`);
-    await conn.execute(`select visit_ensure_partitions(date_trunc('month', now() at time zone 'Asia/Shanghai')::date, 3)`);
+    await em.execute(`select audit_log_ensure_partitions(date_trunc('month', now())::date, 3)`);
+    await em.execute(`select visit_ensure_partitions(date_trunc('month', now() at time zone 'Asia/Shanghai')::date, 3)`);
   });
 }
 
