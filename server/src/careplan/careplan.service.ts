@@ -391,7 +391,7 @@ export class CarePlanService {
 
   /** Whether the agency employs a nurse or medical caregiver with a valid certificate on the day (for category B). */
   private async hasClinicalStaff(em: EntityManager, agencyId: string, day: string): Promise<boolean> {
-    const rows = await em.getConnection().execute<{ n: string }[]>(
+    const rows = await em.execute<{ n: string }[]>(
       `select count(*) as n from caregiver c join employment e on e.caregiver_id = c.id
         where e.agency_id = ? and e."from" <= ? and (e.until is null or e.until >= ?)
           and c.active and c.qualification in ('NURSE', 'MEDICAL_CAREGIVER') and c.certificate_expiry >= ?`,
@@ -833,7 +833,7 @@ export class CarePlanService {
     if (!planIds.length) return out;
     const today = this.today();
     const parts = ATTENTIONS.map((k) => this.attentionSql(k, today));
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    const rows = await em.execute<Record<string, unknown>[]>(
       `select p.id, ${ATTENTIONS.map((k, i) => `(${parts[i]!.sql}) as "${k}"`).join(', ')} from care_plan p where p.id in (${planIds.map(() => '?').join(', ')})`,
       [...parts.flatMap((p) => p.params), ...planIds],
     );
@@ -851,7 +851,7 @@ export class CarePlanService {
     const scope: string[] = [];
     if (areas.length) scope.push(`p.pooling_area in (${areas.map(() => '?').join(', ')})`);
     if (agencies.length) scope.push(`p.agency_id in (${agencies.map(() => '?').join(', ')})`);
-    const rows = await this.em.getConnection().execute<Record<string, string>[]>(
+    const rows = await this.em.execute<Record<string, string>[]>(
       `select ${ATTENTIONS.map((k, i) => `count(*) filter (where ${parts[i]!.sql}) as "${k}"`).join(', ')} from care_plan p where ${scope.length ? scope.join(' or ') : 'false'}`,
       [...parts.flatMap((p) => p.params), ...areas, ...agencies],
     );
