@@ -6,6 +6,8 @@ import { registerServiceWorker } from './lib/pwa';
 // Registers, at start, the clean-up of assessment drafts kept on the device when a user signs out; the pages that
 // make drafts load later, in their own chunk.
 import './modules/assessment/draft';
+// Likewise the caregiver's phone: what the server has leaves the device with the session.
+import './modules/visits/signout';
 
 // Messages are bundled and added synchronously, so the first render already has its words.
 setupI18n();
