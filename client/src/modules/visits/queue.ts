@@ -6,7 +6,7 @@
 // own times; records go to the server in the order they were made, so a visit's check-out never goes before its
 // check-in; a record the server refused stays, with the reason, until the caregiver has read it. Sending twice
 // is harmless: the server knows a replay by its UUID and answers as before.
-import type { CheckInInput, CheckOutInput } from '../../lib/gql/graphql';
+import type { CheckInInput, CheckOutInput } from '../../lib/gql/graphql.ts';
 
 export type RecordKind = 'CHECK_IN' | 'CHECK_OUT';
 /** 待发送, 已发送, 被拒绝. */
