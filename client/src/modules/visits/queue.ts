@@ -20,6 +20,13 @@ export interface RecordError {
   message: string;
 }
 
+/** A finding of the server's audit on a record, as `syncVisits` answers it. */
+export interface RecordFinding {
+  rule: string;
+  summary: string;
+  evidence?: Record<string, unknown>;
+}
+
 export interface QueueRecord {
   /** IndexedDB's increasing key: the order the records were made in. Absent until stored. */
   seq?: number;
@@ -42,7 +49,7 @@ export interface QueueRecord {
   /** A rejection stays in sight until the caregiver says they have read it. */
   acknowledged: boolean;
   /** What the audit rules found when the server took the check-out. */
-  findings: { rule: string; summary: string }[];
+  findings: RecordFinding[];
 }
 
 /** One answer of `syncVisits`, in the order of the batch. */
@@ -50,7 +57,7 @@ export interface SyncAnswer {
   ok: boolean;
   visitId: string;
   error: RecordError | null;
-  findings: { rule: string; summary: string }[];
+  findings: RecordFinding[];
 }
 
 /** The server's limits on one `syncVisits` call: 200 records, and a 1 MB body (a drawn signature may be 300 KB). */

@@ -110,6 +110,7 @@ export const SyncVisitsMutation = graphql(`
         findings {
           rule
           summary
+          evidence
         }
       }
     }
