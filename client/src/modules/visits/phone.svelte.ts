@@ -65,6 +65,7 @@ class Phone {
   #again = false;
   #alone = 0;
   #single = false;
+  #force = false;
   #listening = false;
   #starting: Promise<void> | null = null;
 
@@ -299,8 +300,12 @@ class Phone {
 
   // ---- sending ----------------------------------------------------------------------------------------
 
-  /** Sends what waits, one batch after another, until nothing waits or a try fails. */
-  flush(): Promise<void> {
+  /**
+   * Sends what waits, one batch after another, until nothing waits or a try fails. While the browser knows it
+   * is offline nothing is tried (the online event starts the next try), unless the caregiver asks (`force`).
+   */
+  flush(force = false): Promise<void> {
+    if (force) this.#force = true;
     if (this.#flushing) {
       this.#again = true;
       return this.#flushing;
@@ -315,6 +320,7 @@ class Phone {
         } while (this.#again);
       } finally {
         this.#flushing = null;
+        this.#force = false;
         this.syncing = false;
       }
     })();
@@ -350,6 +356,11 @@ class Phone {
       this.records = records;
       const batch = nextBatch(records, { single: this.#single });
       if (!batch.length) break;
+      if (!this.#force && typeof navigator !== 'undefined' && navigator.onLine === false) {
+        this.online = false;
+        this.nextRetryAt = null;
+        return;
+      }
       this.syncing = true;
       const outcome = await this.#send(userId, batch);
       if (outcome === 'done') {
