@@ -105,6 +105,10 @@ describe('the caregiver’s phone', () => {
     // The check-in reaches the server while the network is there.
     await expect.poll(async () => (await sql(`select status from visit where person_id = ? and caregiver_id = (select c.id from caregiver c join app_user u on u.id = c.user_id where u.username = 'caregiver')`, [plan.person_id])).map((r: any) => r.status), { timeout: 15_000 }).toEqual(['OPEN']);
 
+    // The app shell is on the phone: the service worker controls the page once it has precached it.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
     // The stairwell: no network from here on.
     await context.setOffline(true);
     await expect.poll(() => page.locator('.status').getAttribute('data-online')).toBe('no');
@@ -124,6 +128,16 @@ describe('the caregiver’s phone', () => {
     for (let i = 1; i <= 24; i++) await page.mouse.move(box.x + 30 + i * 11, box.y + 120 - Math.sin(i / 2.5) * 40);
     await page.mouse.up();
     await expect.poll(() => page.locator('.pad + .actions').textContent()).toContain('已签名');
+    await expect.poll(() => page.getByTestId('kept').getAttribute('data-kept')).toBe('yes');
+    expect(await page.getByTestId('kept').textContent()).toContain('已保存在手机上');
+
+    // The phone restarts the app with no network: the shell comes from the service worker, the caregiver from the
+    // last sign-in, the day from IndexedDB, and the visit under way as it was, ticks and signature included.
+    await page.reload();
+    await expect.poll(() => items0.locator('input[type="checkbox"]').isChecked(), { timeout: 15_000 }).toBe(true);
+    expect(await items0.locator('output').textContent()).toBe('2 次');
+    await expect.poll(() => page.locator('.pad + .actions').textContent()).toContain('已签名');
+    await expect.poll(() => page.locator('.status').getAttribute('data-online')).toBe('no');
     await shot(page, 'visits-visit-phone', true);
 
     // Check-out 850 m from the home: before anything is stored, the rules warn in plain words.

@@ -61,6 +61,7 @@ class Phone {
   storageProblem = $state(false);
 
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #probe: ReturnType<typeof setTimeout> | null = null;
   #flushing: Promise<void> | null = null;
   #again = false;
   #alone = 0;
@@ -94,6 +95,8 @@ class Phone {
       this.ready = true;
       this.needsSignIn = false;
       void this.flush();
+      // Also tells whether the server can be reached: a browser may think it is online when it is not.
+      void this.refreshDay();
     })();
     return this.#starting;
   }
@@ -101,7 +104,9 @@ class Phone {
   /** Forgets the user in memory (their copies stay in IndexedDB as store.ts says). */
   stop(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#probe) clearTimeout(this.#probe);
     this.#timer = null;
+    this.#probe = null;
     this.userId = null;
     this.records = [];
     this.drafts = [];
@@ -168,7 +173,10 @@ class Phone {
         const fetchedAt = Date.now();
         this.cached = { userId, day: r.data.myDay, fetchedAt };
         this.dayProblem = null;
+        const wasOffline = !this.online;
         this.online = true;
+        // The server answers again: what waits goes now, not at the end of a backoff.
+        if (wasOffline && this.pending.length) void this.flush(true);
         try {
           await writeDay(userId, r.data.myDay, fetchedAt);
         } catch {
@@ -176,7 +184,15 @@ class Phone {
         }
       } else if (r.error) {
         this.dayProblem = toProblem(r.error);
-        if (this.dayProblem.code === 'NETWORK') this.online = false;
+        if (this.dayProblem.code === 'NETWORK') {
+          this.online = false;
+          // The browser may never say "online" again if it thinks it never left: ask again in a minute.
+          if (this.#probe) clearTimeout(this.#probe);
+          this.#probe = setTimeout(() => {
+            this.#probe = null;
+            if (!this.online) void this.refreshDay();
+          }, 60_000);
+        }
       }
     } finally {
       this.loadingDay = false;
