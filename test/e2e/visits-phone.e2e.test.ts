@@ -193,6 +193,15 @@ describe('the caregiver’s phone', () => {
     expect(await rec.textContent()).toContain('精度 ±12 米');
     await expect.poll(() => rec.locator('img.signature').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await shot(page, 'visits-records-phone', true);
+
+    // The same in English: the findings read as sentences from their evidence.
+    await page.locator('button.lang').click();
+    await expect.poll(() => rec.textContent()).toContain('Visit too short');
+    await page.getByRole('navigation', { name: 'Caregiver' }).getByRole('link', { name: 'Today' }).click();
+    await page.waitForURL(/#\/my-day$/);
+    await expect.poll(() => card.textContent()).toContain('Primary');
+    expect(await card.textContent()).toContain('Visited 1× today');
+    await shot(page, 'visits-today-phone-en', true);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -26,15 +26,23 @@ const ALONE_LIMIT = 3;
 
 /** A fetch that gives up after `ms`, so a hanging connection becomes a retry instead of a wait for ever. */
 const timedFetch =
-  (ms: number): typeof fetch =>
-  (input, init) => {
+  (ms: number, onDate?: (skewMs: number) => void): typeof fetch =>
+  async (input, init) => {
     // AbortSignal.any and .timeout are recent; an older phone's browser gets the same by hand.
     const ctrl = new AbortController();
     // Not cleared when the headers arrive, since the body may still hang; aborting a finished request does nothing.
     setTimeout(() => ctrl.abort(new DOMException('Timed out', 'TimeoutError')), ms);
     init?.signal?.addEventListener('abort', () => ctrl.abort(init.signal?.reason), { once: true });
-    return fetch(input, { ...init, signal: ctrl.signal });
+    const sent = Date.now();
+    const res = await fetch(input, { ...init, signal: ctrl.signal });
+    // The server's clock, to the second, from its Date header: how far the phone's own is off.
+    const server = Date.parse(res.headers.get('date') ?? '');
+    if (onDate && Number.isFinite(server)) onDate((sent + Date.now()) / 2 - server);
+    return res;
   };
+
+/** The server refuses times more than its tolerance (5 minutes) ahead; a phone 2 minutes off is told to fix its clock. */
+export const CLOCK_WARNING_MS = 120_000;
 
 type Outcome = 'done' | 'network' | 'auth' | 'server';
 
@@ -59,6 +67,8 @@ class Phone {
   needsSignIn = $state(false);
   /** The storage refused to keep something (private mode, storage full): shown, since visits could be lost. */
   storageProblem = $state(false);
+  /** How far the phone's clock is ahead of the server's (ms), from the last answer; null until one came. */
+  clockSkewMs = $state<number | null>(null);
 
   #timer: ReturnType<typeof setTimeout> | null = null;
   #probe: ReturnType<typeof setTimeout> | null = null;
@@ -167,7 +177,7 @@ class Phone {
     if (!userId || this.loadingDay) return;
     this.loadingDay = true;
     try {
-      const r = await client.query(MyDayQuery, {}, { requestPolicy: 'network-only', fetch: timedFetch(DAY_TIMEOUT_MS) }).toPromise();
+      const r = await client.query(MyDayQuery, {}, { requestPolicy: 'network-only', fetch: timedFetch(DAY_TIMEOUT_MS, (skew) => (this.clockSkewMs = skew)) }).toPromise();
       if (this.userId !== userId) return;
       if (r.data?.myDay) {
         const fetchedAt = Date.now();
@@ -258,13 +268,6 @@ class Phone {
     this.drafts = this.drafts.filter((d) => d.key !== draft.key);
     await deleteDraft(userId, draft.visitId).catch(() => {});
     void this.flush();
-  }
-
-  /** Drops a visit under way that the caregiver gives up (its check-in, if refused, was never recorded). */
-  async discardDraft(visitId: string): Promise<void> {
-    const userId = this.#user();
-    this.drafts = this.drafts.filter((d) => d.visitId !== visitId);
-    await deleteDraft(userId, visitId).catch(() => {});
   }
 
   /** The caregiver has read a rejection. */
@@ -369,7 +372,7 @@ class Phone {
         await putRecords(held);
         records = records.map((r) => held.find((h) => h.seq === r.seq) ?? r);
       }
-      this.records = records;
+      this.#adopt(records);
       const batch = nextBatch(records, { single: this.#single });
       if (!batch.length) break;
       if (!this.#force && typeof navigator !== 'undefined' && navigator.onLine === false) {
@@ -402,12 +405,22 @@ class Phone {
     }
   }
 
+  /**
+   * Takes the queue as just read from storage, keeping records added in memory meanwhile (a check-in stored while
+   * the read was under way must not vanish from the screen, or the caregiver might check in twice).
+   */
+  #adopt(read: QueueRecord[]): void {
+    const known = new Set(read.map((r) => r.seq));
+    const added = this.records.filter((r) => r.seq !== undefined && !known.has(r.seq));
+    this.records = [...read, ...added].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  }
+
   async #send(userId: string, batch: QueueRecord[]): Promise<Outcome> {
     const startedAt = new Date().toISOString();
     const tried = batch.map((r) => ({ ...r, attempts: r.attempts + 1, lastTriedAt: startedAt }));
     await putRecords(tried).catch(() => {});
     const ops: SyncOpInput[] = tried.map((r) => (r.kind === 'CHECK_IN' ? { kind: 'CHECK_IN', checkIn: r.checkIn! } : { kind: 'CHECK_OUT', checkOut: r.checkOut! }));
-    const r = await client.mutation(SyncVisitsMutation, { ops }, { fetch: timedFetch(SYNC_TIMEOUT_MS) }).toPromise();
+    const r = await client.mutation(SyncVisitsMutation, { ops }, { fetch: timedFetch(SYNC_TIMEOUT_MS, (skew) => (this.clockSkewMs = skew)) }).toPromise();
     if (this.userId !== userId) return 'auth';
     if (r.data?.syncVisits) {
       this.online = true;
