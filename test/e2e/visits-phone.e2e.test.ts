@@ -205,4 +205,51 @@ describe('the caregiver’s phone', () => {
     await shot(page, 'visits-today-phone-en', true);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('brings a refused check-out back with its reason until read, and lets the caregiver correct it', async () => {
+    const { page } = await phoneAs('caregiver');
+    await page.waitForURL(/#\/my-day$/);
+    await page.locator(`li.stop[data-person="${plan.person_id}"]`).getByRole('link', { name: '开始服务' }).click();
+    await page.getByTestId('check-in').click();
+    // The rules that can be judged at check-in run first: the last visit ended 850 m away a minute ago.
+    await expect.poll(() => page.getByTestId('warnings').textContent(), { timeout: 15_000 }).toMatch(/距上一次服务 0\.8\d 公里，只隔 \d+ 分钟/);
+    await shot(page, 'visits-checkin-warning-phone', true);
+    await page.getByRole('button', { name: '仍然签到' }).click();
+    const item = page.locator(`li[data-code="${items[0]!.code}"]`);
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    await item.locator('input[type="checkbox"]').check();
+    // A code that is not the beneficiary's card: the phone cannot know, the server refuses it.
+    await page.getByRole('radio', { name: '服务卡号' }).click();
+    await page.getByLabel('服务卡上的 6 位数字').fill('123456');
+    await page.getByTestId('check-out').click();
+    await page.getByTestId('confirm-check-out').click();
+    await expect.poll(() => page.getByTestId('done').textContent(), { timeout: 15_000 }).toContain('记录被拒绝：服务卡号不对。');
+
+    // The refusal stays in sight on every screen until read.
+    await page.getByTestId('done').getByRole('link', { name: '返回今日服务' }).click();
+    await expect.poll(() => page.getByTestId('rejections').textContent()).toContain('1 条记录被拒绝');
+    await page.getByTestId('rejections').click();
+    await page.waitForURL(/#\/my-day\/queue$/);
+    const refused = page.locator('li.record.unread');
+    expect(await refused.textContent()).toContain('服务卡号不对。');
+    await shot(page, 'visits-queue-refused-phone', true);
+
+    // Correct it: the visit is open again with what was entered; a signature this time.
+    await refused.getByRole('link', { name: '去改正' }).click();
+    await page.waitForURL(new RegExp(`#/my-day/visit/${plan.person_id}$`));
+    expect(await page.locator('.visit-head').textContent()).toContain('上次签退被拒绝：服务卡号不对。');
+    expect(await item.locator('input[type="checkbox"]').isChecked()).toBe(true);
+    await page.getByRole('radio', { name: '签名' }).click();
+    const box = (await page.getByTestId('signature-pad').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200, box.y + 60, { steps: 12 });
+    await page.mouse.up();
+    await page.getByTestId('check-out').click();
+    await page.getByTestId('confirm-check-out').click();
+    await expect.poll(() => page.getByTestId('done').textContent(), { timeout: 15_000 }).toContain('记录已发送');
+    // Correcting it counts as having read the refusal.
+    expect(await page.getByTestId('rejections').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
