@@ -13,9 +13,18 @@ export type PositionResult = { ok: true; position: Position; at: number } | { ok
 export function currentPosition({ fresh, timeoutMs = 20_000 }: { fresh: boolean; timeoutMs?: number }): Promise<PositionResult> {
   if (!('geolocation' in navigator)) return Promise.resolve({ ok: false, problem: 'UNSUPPORTED' });
   return new Promise((resolve) => {
+    // The browser's timeout starts only once the permission is given: a question left unanswered would otherwise
+    // keep the button waiting for ever.
+    const guard = setTimeout(() => resolve({ ok: false, problem: 'TIMEOUT' }), timeoutMs + 15_000);
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ ok: true, at: p.timestamp, position: { lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Math.round(p.coords.accuracy * 10) / 10 } }),
-      (e) => resolve({ ok: false, problem: e.code === e.PERMISSION_DENIED ? 'DENIED' : e.code === e.TIMEOUT ? 'TIMEOUT' : 'UNAVAILABLE' }),
+      (p) => {
+        clearTimeout(guard);
+        resolve({ ok: true, at: p.timestamp, position: { lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Math.round(p.coords.accuracy * 10) / 10 } });
+      },
+      (e) => {
+        clearTimeout(guard);
+        resolve({ ok: false, problem: e.code === e.PERMISSION_DENIED ? 'DENIED' : e.code === e.TIMEOUT ? 'TIMEOUT' : 'UNAVAILABLE' });
+      },
       { enableHighAccuracy: true, maximumAge: fresh ? 0 : 300_000, timeout: timeoutMs },
     );
   });
