@@ -78,6 +78,26 @@ async function phoneAs(username: string): Promise<{ page: Page; context: Browser
 const recordState = (page: Page, kind: 'CHECK_IN' | 'CHECK_OUT') => page.locator(`li.record[data-kind="${kind}"]`).first().getAttribute('data-state');
 
 describe('the caregiver’s phone', () => {
+  it('is installable: a manifest named 长护 with its icons, linked from the page, and a service worker', async () => {
+    const html = await (await fetch(server.url + '/')).text();
+    expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
+    const res = await fetch(server.url + '/manifest.webmanifest');
+    expect(res.headers.get('content-type')).toMatch(/manifest\+json|json/);
+    const manifest = await res.json();
+    expect(manifest).toMatchObject({ name: '长护', display: 'standalone', start_url: '/#/' });
+    for (const icon of manifest.icons) {
+      const png = await fetch(server.url + icon.src);
+      expect(png.headers.get('content-type'), icon.src).toBe('image/png');
+    }
+    expect(manifest.icons.map((i: any) => i.purpose)).toContain('maskable');
+    const sw = await fetch(server.url + '/sw.js');
+    expect(sw.status).toBe(200);
+    // The service worker precaches the shell and caches no API answer.
+    const code = await sw.text();
+    expect(code).toContain('index.html');
+    expect(code).not.toMatch(/registerRoute\([^)]*graphql/);
+  });
+
   it('records a visit offline, warns before check-out with the server’s rules, and sends it when the network returns', async () => {
     const { page, context } = await phoneAs('caregiver');
     // A caregiver's home is today's list; the header names it first.
