@@ -83,13 +83,13 @@ describe('the caregiver’s phone', () => {
     expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
     const res = await fetch(server.url + '/manifest.webmanifest');
     expect(res.headers.get('content-type')).toMatch(/manifest\+json|json/);
-    const manifest = await res.json();
+    const manifest = (await res.json()) as { name: string; icons: { src: string; purpose: string }[] };
     expect(manifest).toMatchObject({ name: '长护', display: 'standalone', start_url: '/#/' });
     for (const icon of manifest.icons) {
       const png = await fetch(server.url + icon.src);
       expect(png.headers.get('content-type'), icon.src).toBe('image/png');
     }
-    expect(manifest.icons.map((i: any) => i.purpose)).toContain('maskable');
+    expect(manifest.icons.map((i) => i.purpose)).toContain('maskable');
     const sw = await fetch(server.url + '/sw.js');
     expect(sw.status).toBe(200);
     // The service worker precaches the shell and caches no API answer.
