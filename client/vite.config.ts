@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The assessment's standard and scoring rules are the server's own modules (pure TS, no Node imports): the client
@@ -9,11 +10,55 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const rules = fileURLToPath(new URL('../server/src/assessment', import.meta.url));
 // Likewise the care-plan rules: the editor costs a plan against its cap with the code the server prices it with.
 const careplan = fileURLToPath(new URL('../server/src/careplan', import.meta.url));
+// And the visit rules: the caregiver's phone checks a visit before check-out with the audit the server runs on it.
+const visits = fileURLToPath(new URL('../server/src/visits', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [svelte()],
-  resolve: { alias: { '@rules': rules, '@careplan': careplan } },
+  plugins: [
+    svelte(),
+    // Installable, and the built app opens without a network: a service worker precaches the app shell (every
+    // built file: ~1.5 MB, fetched once in the background). It caches no API answer: GraphQL is POST, /api is
+    // left to the network, and the caregiver's day and queue live in the app's own IndexedDB. A new version
+    // takes over at once; lib/pwa.ts decides when the page reloads onto it (never in the middle of a visit).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: '长护',
+        short_name: '长护',
+        description: '长期护理保险经办：护理员上门服务签到、签退与记录',
+        lang: 'zh-CN',
+        start_url: '/#/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#f4f6f7',
+        theme_color: '#0f6e6e',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The routes are hash routes, so a navigation is to `/`; the server's own paths must still reach it.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/graphql/, /^\/api\//, /^\/healthz/, /^\/readyz/],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // The assessment chunk is large; the default 2 MiB limit would silently leave a bigger one out.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
+  resolve: { alias: { '@rules': rules, '@careplan': careplan, '@visits': visits } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

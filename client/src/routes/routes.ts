@@ -70,6 +70,11 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/careplans/benefits', lazy(() => import('../modules/careplan/BenefitsPage.svelte')), 'careplan.read'],
   ['/careplans/versions/:id', lazy(() => import('../modules/careplan/VersionPage.svelte')), 'careplan.read'],
   ['/careplans/:id', lazy(() => import('../modules/careplan/CarePlanPage.svelte')), 'careplan.read'],
+  // The caregiver's phone. '/my-day/queue', '/my-day/records' and '/my-day/visit/:personId' are all below '/my-day'.
+  ['/my-day', lazy(() => import('../modules/visits/MyDayPage.svelte')), 'visit.record'],
+  ['/my-day/visit/:personId', lazy(() => import('../modules/visits/VisitPage.svelte')), 'visit.record'],
+  ['/my-day/queue', lazy(() => import('../modules/visits/QueuePage.svelte')), 'visit.record'],
+  ['/my-day/records', lazy(() => import('../modules/visits/RecordsPage.svelte')), 'visit.record'],
   ['*', NotFound, 'user'],
 ];
 

@@ -23,6 +23,8 @@ export function verdict(access: Access): Verdict {
 /** A user's home: the first page their roles make useful; `/` itself welcomes those with none yet. */
 export function homePath(): string {
   const p = session.viewer?.permissions ?? [];
+  // Caregivers read the people they serve, but their work is the day's visits.
+  if (p.includes('visit.record')) return '/my-day';
   // Assessors may read the people they assess, but their work is the list of forms to fill.
   if (p.includes('assessment.fill')) return '/assessment/tasks';
   if (p.includes('person.read')) return '/people';

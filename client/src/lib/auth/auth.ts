@@ -34,11 +34,36 @@ export function currentRoute(): string {
   return router.location + (router.querystring ? `?${router.querystring}` : '');
 }
 
+// A caregiver's phone must open without a network (in a stairwell, a basement): for those who record visits, the
+// last viewer the server confirmed is kept on the device, and used when the server cannot be reached at start. It
+// only opens the screens; every request still carries the session cookie and the server judges it, and once the
+// network is back the session is checked again (and ended, if the server has ended it). It goes when the session does.
+const OFFLINE_VIEWER = 'changhu.offlineViewer';
+
+function keepForOffline(viewer: Viewer | null): void {
+  try {
+    if (viewer && viewer.permissions.includes('visit.record') && !viewer.mustChangePassword) localStorage.setItem(OFFLINE_VIEWER, JSON.stringify(viewer));
+    else localStorage.removeItem(OFFLINE_VIEWER);
+  } catch {
+    // Storage disabled: the phone then needs the network to open.
+  }
+}
+
+function offlineViewer(): Viewer | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(OFFLINE_VIEWER) ?? 'null') as Viewer | null;
+    return v && typeof v.user?.id === 'string' && Array.isArray(v.permissions) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 function begin(viewer: Viewer): void {
   session.viewer = viewer;
   session.phase = 'signedIn';
   session.notice = null;
   remember(true);
+  keepForOffline(viewer);
 }
 
 /** What modules clean up when a session ends (e.g. drafts kept on the device); they register, auth knows none. */
@@ -55,6 +80,7 @@ let ending = false;
 function endSession(notice: SessionNotice, returnTo: string | null): void {
   resetClient();
   flash.key = null;
+  keepForOffline(null);
   session.viewer = null;
   session.phase = 'signedOut';
   session.notice = notice;
@@ -80,6 +106,15 @@ export async function startSession(): Promise<void> {
   session.phase = 'loading';
   const r = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
   if (r.error && !r.data) {
+    const kept = r.error.networkError && !r.error.graphQLErrors.length ? offlineViewer() : null;
+    if (kept) {
+      // Opened without a network: the kept viewer until the server can be asked again.
+      session.viewer = kept;
+      session.phase = 'signedIn';
+      session.notice = null;
+      window.addEventListener('online', recheckSession, { once: true });
+      return;
+    }
     session.phase = 'failed';
     return;
   }
@@ -90,6 +125,19 @@ export async function startSession(): Promise<void> {
     session.phase = 'signedOut';
     remember(false);
   }
+}
+
+/** Asks the server again who is signed in, after a start without a network: a session it ended ends here too. */
+async function recheckSession(): Promise<void> {
+  if (session.phase !== 'signedIn' || !session.viewer) return;
+  const r = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+  if (r.error && !r.data) {
+    // Still unreachable: try again the next time the browser says the network is back.
+    window.addEventListener('online', recheckSession, { once: true });
+    return;
+  }
+  if (r.data?.me) begin(r.data.me);
+  else if (session.phase === 'signedIn') endSession('expired', currentRoute());
 }
 
 /** Signs in; the caller decides where to go next. Returns the problem to show, or null on success. */
