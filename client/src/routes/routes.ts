@@ -70,6 +70,14 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/careplans/benefits', lazy(() => import('../modules/careplan/BenefitsPage.svelte')), 'careplan.read'],
   ['/careplans/versions/:id', lazy(() => import('../modules/careplan/VersionPage.svelte')), 'careplan.read'],
   ['/careplans/:id', lazy(() => import('../modules/careplan/CarePlanPage.svelte')), 'careplan.read'],
+  // Visits (服务记录) and their audit findings (稽核发现). '/visits/new' and '/visits/assignments' come before
+  // '/visits/:id', and '/findings/hospital-stays' is a page of its own for the fund office.
+  ['/visits', lazy(() => import('../modules/visits-desk/VisitsPage.svelte')), 'visit.read'],
+  ['/visits/new', lazy(() => import('../modules/visits-desk/ManualVisitPage.svelte')), 'visit.correct'],
+  ['/visits/assignments', lazy(() => import('../modules/visits-desk/AssignmentsPage.svelte')), 'visit.read'],
+  ['/visits/:id', lazy(() => import('../modules/visits-desk/VisitPage.svelte')), 'visit.read'],
+  ['/findings', lazy(() => import('../modules/findings/FindingsPage.svelte')), 'finding.read'],
+  ['/findings/hospital-stays', lazy(() => import('../modules/findings/HospitalStaysPage.svelte')), 'hospital.manage'],
   ['*', NotFound, 'user'],
 ];
 
