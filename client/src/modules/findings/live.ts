@@ -55,7 +55,8 @@ export const latestFinding: Readable<FindingRaised | null> = derived(events, (e)
 let socket: Client | null = null;
 let listeners = 0;
 
-export function socketUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+/** The page's own host: the app and the API share an origin (and the session cookie). */
+export function socketUrl(location: { protocol: string; host: string } = (globalThis as unknown as { location: { protocol: string; host: string } }).location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
 

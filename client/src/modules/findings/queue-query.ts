@@ -1,7 +1,7 @@
 // The findings queue's filters and page live in the hash's query string, so a reload, Back and a shared link show
 // the same list. Status defaults to open: that is the work.
-import type { FindingStatus } from '../../lib/gql/graphql';
-import { RULES, STATUSES } from './findings';
+import type { FindingStatus } from '../../lib/gql/graphql.ts';
+import { RULES, STATUSES } from './evidence.ts';
 
 export type StatusTab = FindingStatus | 'ALL';
 

@@ -1,7 +1,18 @@
 // The visit list's filters and cursor live in the hash's query string, so a reload, Back and a shared link show the
 // same list.
-import type { VisitStatus } from '../../lib/gql/graphql';
-import { VISIT_STATUSES, type VisitFilter } from './visits';
+import type { VisitStatus } from '../../lib/gql/graphql.ts';
+import { VISIT_STATUSES } from './visit-words.ts';
+
+/** What the list asks the server for. */
+export interface VisitFilter {
+  agencyId: string | null;
+  caregiverId: string | null;
+  personId: string | null;
+  from: string | null;
+  to: string | null;
+  status: VisitStatus | null;
+  withFindings: boolean | null;
+}
 
 export interface VisitsQuery {
   from: string;

@@ -13,10 +13,9 @@ import type {
   DeskVisitQuery,
   DeskVisitsQuery,
   ManualVisitInput,
-  VisitStatus,
 } from '../../lib/gql/graphql';
-import { formatClock } from '../../lib/format';
 import { fresh, settle } from '../assessment/assessment';
+import type { VisitFilter } from './visits-query';
 import {
   AgencyCaregiversQuery,
   AssignCaregiverMutation,
@@ -42,7 +41,8 @@ export type Beneficiary = DeskBeneficiariesQuery['carePlans']['nodes'][number];
 export type CaregiverOption = DeskCaregiversQuery['caregivers']['nodes'][number];
 export type Assignment = AssignmentFieldsFragment;
 
-export const VISIT_STATUSES: readonly VisitStatus[] = ['DONE', 'OPEN', 'VOID'];
+export { VISIT_STATUSES, findingBadges, itemsText, timeRange } from './visit-words';
+
 export const VISITS_PAGE_SIZE = 25;
 /** The geofence (R04) when the area's settings could not be read. */
 export const DEFAULT_GEOFENCE_METRES = 300;
@@ -50,15 +50,7 @@ export const DEFAULT_GEOFENCE_METRES = 300;
 const mutate = <D, V extends AnyVariables, T>(doc: TypedDocumentNode<D, V>, variables: V, pick: (d: D) => T) =>
   settle(client.mutation(doc, variables).toPromise(), pick);
 
-export interface VisitFilter {
-  agencyId: string | null;
-  caregiverId: string | null;
-  personId: string | null;
-  from: string | null;
-  to: string | null;
-  status: VisitStatus | null;
-  withFindings: boolean | null;
-}
+export type { VisitFilter } from './visits-query';
 
 export const loadVisits = (f: VisitFilter, after: string | null) =>
   settle(fresh(VisitsQuery, { ...f, first: VISITS_PAGE_SIZE, after }), (d) => d.visits);
@@ -97,35 +89,6 @@ export const assignCaregiver = (input: { personId: string; caregiverId: string; 
   mutate(AssignCaregiverMutation, { input }, (d) => d.assignCaregiver);
 
 export const endAssignment = (id: string, until: string) => mutate(EndAssignmentMutation, { id, until }, (d) => d.endCaregiverAssignment);
-
-// ---- words and figures ------------------------------------------------------------------------------
-
-/** "09:05–10:10", with "+1" when the check-out falls on the next Shanghai day; "09:05–" while still open. */
-export function timeRange(v: Pick<VisitRow, 'checkInAt' | 'checkOutAt' | 'day'>): { from: string; to: string | null; nextDay: boolean } {
-  const from = formatClock(v.checkInAt);
-  if (!v.checkOutAt) return { from, to: null, nextDay: false };
-  const outDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(v.checkOutAt));
-  return { from, to: formatClock(v.checkOutAt), nextDay: outDay !== v.day };
-}
-
-/** Items as "A01×2、A07" for a list cell. */
-export const itemsText = (items: readonly { code: string; quantity: number }[], separator: string) =>
-  items.map((i) => (i.quantity > 1 ? `${i.code}×${i.quantity}` : i.code)).join(separator);
-
-/** Rules of a visit's findings, each once, with the most pressing status (open before confirmed before dismissed). */
-export function findingBadges(findings: readonly { rule: string; status: string; ruleName: string; action: string }[]) {
-  const rank = (s: string) => (s === 'OPEN' ? 0 : s === 'CONFIRMED' ? 1 : 2);
-  const out = new Map<string, { rule: string; status: string; ruleName: string; action: string; count: number }>();
-  for (const f of findings) {
-    const seen = out.get(f.rule);
-    if (!seen) out.set(f.rule, { ...f, count: 1 });
-    else {
-      seen.count++;
-      if (rank(f.status) < rank(seen.status)) seen.status = f.status;
-    }
-  }
-  return [...out.values()].sort((a, b) => a.rule.localeCompare(b.rule));
-}
 
 /** The queue a supervisor came from: the visit page leads back to it, and on to its next finding. */
 export interface QueueTrail {
