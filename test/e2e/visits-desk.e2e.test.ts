@@ -189,6 +189,8 @@ describe('the visit desk and the findings queue', () => {
     const signature = page.locator('section.confirmation img');
     await expect.poll(() => signature.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('section.confirmation').textContent()).toContain('签字');
+    await page.locator('section.confirmation').scrollIntoViewIfNeeded();
+    await shot(page, 'visits-signature-desk');
 
     // A visit entered three days late: flagged R10, then voided as entered in error.
     await page.goto(`${server.url}/#/visits/new`);
@@ -358,8 +360,28 @@ describe('the visit desk and the findings queue', () => {
   }, 180_000);
 
   it('the fund officer imports hospital stays: a wrong row imports nothing and is named; then the list imports', async () => {
+    // The fund office's visit list: an agency, then its caregiver; a beneficiary picked by name from the keyboard.
+    const page = await openAs(DESK, 'officer', '#/visits');
+    await expect.poll(() => page.locator('table.visits tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.visits thead').textContent()).toContain('机构');
+    expect(await page.locator('#visits-caregiver').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator(`#visits-agency option[value="${far.agencyId}"]`).count()).toBe(1);
+    await page.locator('#visits-agency').selectOption(far.agencyId);
+    await expect.poll(() => page.locator(`#visits-caregiver option[value="${caregiverId}"]`).count()).toBe(1);
+    await page.locator('#visits-caregiver').selectOption(caregiverId);
+    await page.waitForURL(/caregiver=/);
+    await page.locator('#visits-person').pressSequentially(plan.person_name.slice(0, 2));
+    await expect.poll(() => page.locator('#visits-person-list [role="option"]').count()).toBeGreaterThan(0);
+    const option = page.locator('#visits-person-list [role="option"]', { hasText: plan.person_name });
+    while ((await option.getAttribute('aria-selected')) !== 'true') await page.locator('#visits-person').press('ArrowDown');
+    await page.locator('#visits-person').press('Enter');
+    await page.waitForURL(new RegExp(`person=${plan.person_id}`));
+    await expect.poll(() => page.locator('table.visits tbody tr').evaluateAll((rows, name) => rows.length > 0 && rows.every((r) => r.textContent!.includes(name)), plan.person_name)).toBe(true);
+    expect(await page.locator('#visits-person').inputValue()).toBe(plan.person_name);
+    await shot(page, 'visits-list-officer-desk');
+
     // Without a live socket (this branch's server has none) the queue says it refreshes on a timer.
-    const page = await openAs(DESK, 'officer', '#/findings');
+    await page.goto(`${server.url}/#/findings`);
     await expect.poll(() => page.locator('.counter').getAttribute('data-live')).toBe('down');
     expect(await page.locator('.counter').textContent()).toContain('每 60 秒刷新');
     await expect.poll(() => page.locator('table.findings tbody tr').count()).toBeGreaterThan(0);
