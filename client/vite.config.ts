@@ -66,7 +66,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': { target: 'http://localhost:4000', changeOrigin: true },
+      // ws: the findings' live updates come over a WebSocket on the same path.
+      '/graphql': { target: 'http://localhost:4000', changeOrigin: true, ws: true },
       // Documents and the conclusion notice PDF are plain HTTP endpoints of the same server.
       '/api': { target: 'http://localhost:4000', changeOrigin: true },
     },

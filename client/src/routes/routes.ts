@@ -75,6 +75,14 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/my-day/visit/:personId', lazy(() => import('../modules/visits/VisitPage.svelte')), 'visit.record'],
   ['/my-day/queue', lazy(() => import('../modules/visits/QueuePage.svelte')), 'visit.record'],
   ['/my-day/records', lazy(() => import('../modules/visits/RecordsPage.svelte')), 'visit.record'],
+  // Visits (服务记录) and their audit findings (稽核发现). '/visits/new' and '/visits/assignments' come before
+  // '/visits/:id', and '/findings/hospital-stays' is a page of its own for the fund office.
+  ['/visits', lazy(() => import('../modules/visits-desk/VisitsPage.svelte')), 'visit.read'],
+  ['/visits/new', lazy(() => import('../modules/visits-desk/ManualVisitPage.svelte')), 'visit.correct'],
+  ['/visits/assignments', lazy(() => import('../modules/visits-desk/AssignmentsPage.svelte')), 'visit.read'],
+  ['/visits/:id', lazy(() => import('../modules/visits-desk/VisitPage.svelte')), 'visit.read'],
+  ['/findings', lazy(() => import('../modules/findings/FindingsPage.svelte')), 'finding.read'],
+  ['/findings/hospital-stays', lazy(() => import('../modules/findings/HospitalStaysPage.svelte')), 'hospital.manage'],
   ['*', NotFound, 'user'],
 ];
 
