@@ -1,12 +1,20 @@
 // Starts one embedded PostgreSQL for the whole run and prepares a migrated, seeded template database;
 // each test file clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../server/src/app/embedded-postgres.ts';
 import { openOrm } from '../../server/src/app/orm.ts';
 import { DatabaseSeeder } from '../../seeds/DatabaseSeeder.ts';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in this
+// process (Vitest's main one) that turned a run with failed tests into exit code 0 (and its 'exit' handler then
+// fails on an async hook). Unhook both; the teardown below stops PostgreSQL itself.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 declare module 'vitest' {
   export interface ProvidedContext {
