@@ -112,7 +112,8 @@ export async function seedDemoProviders(em: EntityManager, poolingArea: string):
         id: randomUUID(),
         poolingArea,
         agency,
-        name: SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + (rand() < 0.5 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : ''),
+        // The demo caregiver's record bears her sign-in's name.
+        name: ((n) => (ai === 0 && k === 7 && caregiverUser ? caregiverUser.displayName : n))(SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + (rand() < 0.5 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : '')),
         idNumber: makeResidentId('370203', birth, 400 + n, female ? 'FEMALE' : 'MALE'),
         birthDate: birth,
         sex: female ? 'FEMALE' : 'MALE',

@@ -229,6 +229,14 @@ describe('audit rules on submission', () => {
     })).recordVisit;
     expect(v.source).toBe('MANUAL');
     expect(v.findings.map((f: any) => f.rule)).toContain('R10');
+    // A paper record signed by the family member: no R07.
+    const [{ emergency_contact_name: family }] = await sql(`select emergency_contact_name from insured_person where id = ?`, [plan.person_id]);
+    const at2 = new Date(Date.now() - 4 * 86_400_000);
+    const w = (await ok(agency, `mutation($i: ManualVisitInput!) { recordVisit(input: $i) { confirmation findings { rule } checkIn { distanceMetres } } }`, {
+      i: { id: randomUUID(), caregiverId, personId: plan.person_id, checkInAt: at2.toISOString(), checkOutAt: new Date(at2.getTime() + 3_600_000).toISOString(), items: [{ code: items[0]!.code, quantity: 1 }], confirmation: { method: 'FAMILY', familyName: family } },
+    })).recordVisit;
+    expect(w.confirmation).toBe('FAMILY');
+    expect(w.findings.map((f: any) => f.rule)).not.toContain('R07');
   });
 });
 
@@ -256,8 +264,10 @@ describe('findings: explained by the agency, decided by a supervisor', () => {
 describe('corrections', () => {
   it('the agency voids a visit with a reason; a claimed visit cannot change', async () => {
     const v = await visitPair(1500, 1450);
-    const voided = (await ok(agency, `mutation($id: ID!) { voidVisit(id: $id, reason: "重复录入") { status } }`, { id: v.id })).voidVisit;
+    const voided = (await ok(agency, `mutation($id: ID!) { voidVisit(id: $id, reason: "重复录入") { status findings { status decisionNote } } }`, { id: v.id })).voidVisit;
     expect(voided.status).toBe('VOID');
+    // Its open findings leave the queue, closed with the reason.
+    expect(voided.findings.every((f: any) => f.status === 'DISMISSED' && f.decisionNote === '服务记录已作废：重复录入')).toBe(true);
     const w = await visitPair(1600, 1550);
     await sql(`update visit set claim_id = gen_random_uuid() where id = ?`, [w.id]);
     const r = await agency(`mutation($id: ID!) { voidVisit(id: $id, reason: "x") { status } }`, { id: w.id });
@@ -364,6 +374,8 @@ describe('who sees what', () => {
     expect(codeOf(await agency2(q, { id: v.id }))).toBe('NOT_FOUND');
     for (const c of [agency, supervisor, officer, caregiver]) expect((await ok(c, q, { id: v.id })).visit.id).toBe(v.id);
     expect(codeOf(await assessor(q, { id: v.id }))).toBe('FORBIDDEN');
+    const mineListed = (await ok(agency, `query($p: ID!) { visits(personId: $p, first: 5) { nodes { checkIn { distanceMetres } } } }`, { p: plan.person_id })).visits.nodes;
+    expect(mineListed.some((n: any) => n.checkIn && n.checkIn.distanceMetres !== null)).toBe(true);
     const list = (await ok(agency2, `{ visits(first: 100) { nodes { agencyName } } }`)).visits.nodes;
     expect(list.every((n: any) => n.agencyName === '青岛福寿康养老护理中心')).toBe(true);
     expect(codeOf(await officer(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(1) } }))).toBe('FORBIDDEN');

@@ -112,7 +112,9 @@ export class StaysService {
       const dates = { admittedOn: (r[col.admittedOn!] ?? '').replace(/\//g, '-'), dischargedOn: col.dischargedOn && r[col.dischargedOn] ? r[col.dischargedOn]!.replace(/\//g, '-') : null };
       for (const p of checkStayDates(dates, today)) errors.push(p);
       // The row number as the file shows it: the header is row 1.
-      return { row: i + 2, idNumber: idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : idNumber, ok: errors.length === 0, errors };
+      // Masked like every ID number the API returns, also a malformed one (the very row being reported).
+      const masked = idNumber.length >= 10 ? `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}` : '*'.repeat(idNumber.length);
+      return { row: i + 2, idNumber: masked, ok: errors.length === 0, errors };
     });
     if (rows.some((r) => !r.ok)) return { imported: 0, rows };
     await this.em.transactional(async (em) => {

@@ -114,6 +114,14 @@ export function toFindingNode(f: VisitFinding): FindingNode {
   };
 }
 
+/** The homes of a page's beneficiaries, in one statement, for the distances of check-in and check-out. */
+async function homesOf(ctx: Context, rows: VisitRow[]): Promise<Map<string, { lat: number; lng: number }>> {
+  const ids = [...new Set(rows.map((r) => r.person_id))];
+  if (!ids.length) return new Map();
+  const people = await ctx.em.find(InsuredPerson, { id: { $in: ids } }, { fields: ['id', 'latitude', 'longitude'] as never });
+  return new Map(people.filter((p) => p.latitude != null && p.longitude != null).map((p) => [p.id, { lat: p.latitude!, lng: p.longitude! }]));
+}
+
 const toAssignmentNode = (a: CaregiverAssignment): AssignmentNode => ({ id: a.id, personId: a.person.id, personName: a.person.name, caregiverId: a.caregiver.id, caregiverName: a.caregiver.name, agencyId: a.agency.id, role: a.role as never, since: a.since, until: a.until });
 
 const cursorOf = (r: VisitRow) => Buffer.from(JSON.stringify([new Date(r.check_in_at).toISOString(), r.id])).toString('base64url');
@@ -156,7 +164,8 @@ export class VisitsResolver {
         context: st.context as unknown as Record<string, unknown>,
       }))
       .sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
-    return { day: d.day, caregiverId: d.caregiver.id, caregiverName: d.caregiver.name, stops, visits: d.visits.map((v) => toVisitNode(v)), settings: d.settings as unknown as Record<string, unknown> };
+    const homes = await homesOf(ctx, d.visits);
+    return { day: d.day, caregiverId: d.caregiver.id, caregiverName: d.caregiver.name, stops, visits: d.visits.map((v) => toVisitNode(v, homes.get(v.person_id) ?? null)), settings: d.settings as unknown as Record<string, unknown> };
   }
 
   @Authorized('visit.record')
@@ -189,7 +198,7 @@ export class VisitsResolver {
   @Authorized('visit.correct')
   @Mutation(() => VisitNode, { description: 'The agency enters a visit after the fact (R10 flags it when late).' })
   async recordVisit(@Arg('input', () => ManualVisitInputType) input: ManualVisitInputType, @Ctx() ctx: Context): Promise<VisitNode> {
-    return toVisitNode((await service(ctx).recordVisit(ctx.actor, input)).visit);
+    return toVisitNode((await service(ctx).recordVisit(ctx.actor, { ...input, confirmation: input.confirmation ?? null })).visit);
   }
 
   @Authorized('visit.correct')
@@ -223,7 +232,8 @@ export class VisitsResolver {
     const size = first ?? 20;
     if (size < 0 || size > 100) throw new InputError([{ field: 'first', reason: 'PAGE_SIZE', message: 'first must be between 0 and 100' }]);
     const r = await service(ctx).visits(ctx.actor, { agencyId, caregiverId, personId, from, to, status, withFindings }, { first: size, after: decodeCursor(after) });
-    return { nodes: r.rows.map((v) => toVisitNode(v)), totalCount: r.totalCount, hasNextPage: r.hasNextPage, endCursor: r.rows.length ? cursorOf(r.rows.at(-1)!) : null };
+    const homes = await homesOf(ctx, r.rows);
+    return { nodes: r.rows.map((v) => toVisitNode(v, homes.get(v.person_id) ?? null)), totalCount: r.totalCount, hasNextPage: r.hasNextPage, endCursor: r.rows.length ? cursorOf(r.rows.at(-1)!) : null };
   }
 
   @FieldResolver(() => [FindingNode])

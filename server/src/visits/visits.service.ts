@@ -111,6 +111,8 @@ export interface ManualVisitInput {
   notes?: string | null;
   checkIn?: Position | null;
   checkOut?: Position | null;
+  /** A paper record signed by the beneficiary's card code or a family member (a drawn signature needs the phone). */
+  confirmation?: ConfirmationInput | null;
 }
 
 /** One step of a phone's offline queue. */
@@ -470,8 +472,9 @@ export class VisitsService {
           out.push({ ok: true, visitId, visit: r.visit, findings: r.findings, error: null });
         }
       } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        out.push({ ok: false, visitId, visit: null, findings: [], error: { code: e.code, reason: e.details.reason ?? null, message: e.message } });
+        // One record's failure never fails the batch: the phone keeps it and shows why.
+        if (e instanceof AppError) out.push({ ok: false, visitId, visit: null, findings: [], error: { code: e.code, reason: e.details.reason ?? null, message: e.message } });
+        else out.push({ ok: false, visitId, visit: null, findings: [], error: { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'The server could not store this record; it will be sent again' } });
       }
     }
     return out;
@@ -510,7 +513,7 @@ export class VisitsService {
         [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
       );
       const v = (await this.visitById(em, input.id))!;
-      return this.complete(em, a, c, v, { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: null, source: 'MANUAL' });
+      return this.complete(em, a, c, v, { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
     });
     return { visit: result.visit, findings: result.findings };
   }
@@ -525,7 +528,12 @@ export class VisitsService {
       if (v.claim_id) throw new AppError('CONFLICT', 'The visit is part of a claim and cannot change', { reason: 'CLAIMED', state: v.status });
       if (v.status === 'VOID') throw new AppError('CONFLICT', 'The visit is already void', { reason: 'ALREADY_VOID', state: v.status });
       await em.execute(`update visit set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = now() where id = ? and check_in_at = ?`, [reason.trim(), a.userId, v.id, v.check_in_at]);
-      await this.audit.record(em, a, { operation: 'VOID_VISIT', entity: 'Visit', entityId: v.id, poolingArea: v.pooling_area, before: { status: v.status }, after: { status: 'VOID', reason: reason.trim() } });
+      // A void visit is not settled: its open findings have nothing left to decide, and leave the queue.
+      const closed = await em.execute<{ id: string }[]>(
+        `update visit_finding set status = 'DISMISSED', decision_note = ?, decided_by_id = ?, decided_at = now(), version = version + 1 where visit_id = ? and status = 'OPEN' returning id`,
+        [`服务记录已作废：${reason.trim()}`.slice(0, 500), a.userId, v.id],
+      );
+      await this.audit.record(em, a, { operation: 'VOID_VISIT', entity: 'Visit', entityId: v.id, poolingArea: v.pooling_area, before: { status: v.status }, after: { status: 'VOID', reason: reason.trim(), findingsClosed: closed.map((f) => f.id) } });
       return (await this.visitById(em, v.id))!;
     });
   }

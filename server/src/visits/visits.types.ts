@@ -256,6 +256,7 @@ export class ManualVisitInputType {
   @Field(() => String) checkOutAt!: string;
   @Field(() => [VisitItemInputType]) items!: VisitItemInputType[];
   @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => ConfirmationInputType, { nullable: true, description: 'The card code or the family member on the paper record.' }) confirmation?: ConfirmationInputType | null;
 }
 
 @InputType('AssignmentInput')

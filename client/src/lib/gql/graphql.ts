@@ -422,6 +422,8 @@ export type ManualVisitInput = {
   caregiverId: string | number;
   checkInAt: string;
   checkOutAt: string;
+  /** The card code or the family member on the paper record. */
+  confirmation?: ConfirmationInput | null | undefined;
   id: string | number;
   items: Array<VisitItemInput>;
   notes?: string | null | undefined;
