@@ -54,6 +54,22 @@ const mayExceed = (aLat: string, aLng: string, bLat: string, bLng: string, metre
 /** Milliseconds since the epoch, truncated, as JavaScript's Date holds a timestamp read from the database. */
 const epochMs = (ts: string) => `floor(extract(epoch from ${ts}) * 1000)::bigint`;
 
+/**
+ * R05's standard minutes of a visit, Σ catalogue minutes × quantity, from the month's catalogue lookups (CTE
+ * catalogue). Lists of up to eight items are read element by element, chosen by their length (a subquery per
+ * visit would cost more than all the rest of the rule); a longer list is summed by a subquery.
+ */
+const UNROLLED_ITEMS = 8;
+function standardMinutes(items: string, dayOfMonth: string): string {
+  // The lookup by day only when the month has a catalogue change at all (a constant of the run).
+  const minutes = (code: string) =>
+    `coalesce((catalogue.by_code ->> ${code})::int, case when catalogue.changes then (catalogue.by_day ->> (${code} || '@' || (${dayOfMonth})))::int end, 0)`;
+  const term = (k: number) => `${minutes(`(${items} -> ${k} ->> 'code')`)} * coalesce((${items} -> ${k} ->> 'quantity')::int, 0)`;
+  const byLength = Array.from({ length: UNROLLED_ITEMS }, (_, n) => `when ${n + 1} then ${Array.from({ length: n + 1 }, (_, k) => term(k)).join(' + ')}`).join('\n');
+  const summed = `(select coalesce(sum(${minutes('i.code')} * i.quantity), 0) from jsonb_to_recordset(${items}) as i(code text, quantity int))`;
+  return `(case jsonb_array_length(${items}) when 0 then 0 ${byLength} else ${summed} end)`;
+}
+
 function float(name: string, x: number): string {
   if (!Number.isFinite(x)) throw new Error(`Visit settings: ${name} must be a finite number`);
   // JavaScript's shortest round-trip text reads back as the very same double in PostgreSQL.
@@ -91,6 +107,12 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const MONTH = `date '${month}-01'`;
   const FROM = `(${MONTH}::timestamp at time zone 'Asia/Shanghai')`;
   const UNTIL = `((${MONTH} + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
+  // The Shanghai day of the check-in (the rules' dayOf). When every day of the month lasts 24 hours (always in
+  // Asia/Shanghai since 1991; the condition is a constant the planner folds), it is plain arithmetic on the
+  // instant, which costs a tenth of a time-zone conversion per row.
+  const day = `(case when extract(epoch from ${UNTIL} - ${FROM}) = ${daysInMonth * 86400}
+                     then ${MONTH} + date_part('day', v.check_in_at - ${FROM})::int
+                     else (v.check_in_at at time zone 'Asia/Shanghai')::date end)`;
   const when = (r: RuleCode, condition: string) => (on(r) ? `(${condition})` : 'false');
   // R01–R03 findings that deduct their visit when open (they are new or still undecided): the rules whose
   // action is DEDUCT, if the area deducts open findings at all.
@@ -101,44 +123,50 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const findingsSql = `
     insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
     with
+    -- R05's catalogue as two lookups: minutes by code for the items whose version stays the same all month, and
+    -- by code and day of the month for the few with a version starting within it.
+    catalogue as materialized (
+      with versions as (select code, effective_from, minutes from catalogue_item where pooling_area = ${AREA}),
+      changing as (select distinct code from versions where effective_from > ${MONTH} and effective_from < ${MONTH} + interval '1 month')
+      select coalesce((select jsonb_object_agg(code, minutes)
+                         from (select distinct on (code) code, minutes from versions
+                                where effective_from <= ${MONTH} and code not in (select code from changing)
+                                order by code, effective_from desc) x), '{}') as by_code,
+             coalesce((select jsonb_object_agg(x.code || '@' || x.dom, x.minutes)
+                         from (select distinct on (c.code, d.dom) c.code, d.dom, v.minutes
+                                 from changing c cross join generate_series(1, ${daysInMonth}) as d(dom)
+                                 join versions v on v.code = c.code and v.effective_from <= ${MONTH} + (d.dom - 1)
+                                order by c.code, d.dom, v.effective_from desc) x), '{}') as by_day,
+             exists (select 1 from changing) as changes),
     -- The month's completed visits of the area: the check-in range picks the month's partition; the Shanghai day
     -- is the rules' dayOf() of the check-in instant.
     mv as materialized (
       select v.id, v.agency_id, v.person_id, v.caregiver_id, v.plan_id, v.plan_version_id, v.check_in_at,
-             (v.check_in_at at time zone 'Asia/Shanghai')::date as day,
-             ${epochMs('v.check_in_at')} as in_ms, ${epochMs('v.check_out_at')} as out_ms,
-             ${epochMs('coalesce(v.recorded_at, v.checked_in_recorded_at)')} as rec_ms,
+             ${day} as day, ${epochMs('v.check_in_at')} as in_ms, ${epochMs('v.check_out_at')} as out_ms,
+             v.check_out_at, coalesce(v.recorded_at, v.checked_in_recorded_at) as recorded_at,
              v.check_in_lat as in_lat, v.check_in_lng as in_lng, v.check_out_lat as out_lat, v.check_out_lng as out_lng,
-             v.confirmation is null as unconfirmed, v.items
-        from visit v
+             v.confirmation is null as unconfirmed, v.items, ${standardMinutes('v.items', `${day} - ${MONTH} + 1`)} as standard
+        from visit v cross join catalogue
        where v.pooling_area = ${AREA} and v.status = 'DONE' and v.check_out_at is not null and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}),
-    -- R05: Σ catalogue minutes × quantity, with each item's version in force on the day, once per distinct list.
-    standard as materialized (
-      select k.items, k.day,
-             (select coalesce(sum(coalesce(c.minutes, 0) * i.quantity), 0)
-                from jsonb_to_recordset(k.items) as i(code text, quantity int)
-                left join lateral (select c.minutes from catalogue_item c
-                                    where c.pooling_area = ${AREA} and c.code = i.code and c.effective_from <= k.day
-                                    order by c.effective_from desc limit 1) c on true) as minutes
-        from (select distinct items, day from mv) k),
     stays as (
       select distinct person_id from hospital_stay
        where admitted_on < ${MONTH} + interval '1 month' and (discharged_on is null or discharged_on > ${MONTH})),
     -- Every visit with its person and its place in the caregiver's order (check-in, then id; the day follows the
     -- check-in, so ordering by it first changes nothing and lets both windows share one sort).
     seq as (
-      select mv.id, mv.agency_id, mv.person_id, mv.caregiver_id, mv.check_in_at, mv.day, mv.in_ms, mv.out_ms, mv.rec_ms,
-             mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng, mv.unconfirmed, s.minutes as standard,
+      select mv.id, mv.agency_id, mv.person_id, mv.caregiver_id, mv.check_in_at, mv.day, mv.in_ms, mv.out_ms, mv.check_out_at, mv.recorded_at,
+             mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng, mv.unconfirmed, mv.standard,
              p.latitude as home_lat, p.longitude as home_lng, p.date_of_death, hs.person_id is not null as has_stay,
-             max(mv.out_ms) over (w rows between unbounded preceding and 1 preceding) as prev_max_out,
+             max(mv.out_ms) over w as prev_max_out,
              lag(mv.id) over w as prev_id, lag(mv.out_ms) over w as prev_out_ms, lag(mv.out_lat) over w as prev_out_lat, lag(mv.out_lng) over w as prev_out_lng,
              row_number() over d as nth, sum((mv.out_ms - mv.in_ms)::float8 / 60000) over d as minutes_so_far
         from mv
         join insured_person p on p.id = mv.person_id
-        join standard s on s.items = mv.items and s.day = mv.day
         left join stays hs on hs.person_id = mv.person_id
-      window w as (partition by mv.caregiver_id order by mv.day, mv.in_ms, mv.id),
-             d as (partition by mv.caregiver_id, mv.day order by mv.in_ms, mv.id)),
+      -- One frame per window (lag ignores it), so each window is one pass: w ends before the current row (the
+      -- latest check-out of the earlier visits), d runs to it (the day's count and minutes so far, added in order).
+      window w as (partition by mv.caregiver_id order by mv.day, mv.in_ms, mv.id rows between unbounded preceding and 1 preceding),
+             d as (partition by mv.caregiver_id, mv.day order by mv.in_ms, mv.id rows between unbounded preceding and current row)),
     -- The visits some rule may hit, with the cheap conditions decided and the costly ones screened.
     hits as materialized (
       select * from (
@@ -155,9 +183,10 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
                ${when('R09', `in_lat is not null and in_lng is not null and prev_out_lat is not null and prev_out_lng is not null and prev_out_ms <= in_ms
                               and ${mayExceed('prev_out_lat', 'prev_out_lng', 'in_lat', 'in_lng', geofence)}
                               and ${mayExceed('prev_out_lat', 'prev_out_lng', 'in_lat', 'in_lng', `${travelKmh} * 1000 * ((in_ms - prev_out_ms)::float8 / 3600000)`)}`)} as r09_screen,
-               ${when('R10', `((rec_ms - out_ms)::float8 / 60000) / 60 > ${lateHours}`)} as r10
+               -- Within a millisecond of the limit or beyond (the exact test runs on whole milliseconds below).
+               ${when('R10', `recorded_at > check_out_at + interval '1 hour' * ${lateHours} - interval '1 millisecond'`)} as r10_screen
           from seq offset 0) x
-       where r01_screen or r02_screen or r03 or r04_screen or r05 or r07 or r08 or r09_screen or r10),
+       where r01_screen or r02_screen or r03 or r04_screen or r05 or r07 or r08 or r09_screen or r10_screen),
     -- The costly parts, for the screened visits only.
     measured as materialized (
       select h.*, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
@@ -167,7 +196,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
                  case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'h.home_lat', 'h.home_lng'))} end as d_out,
                  case when h.r09_screen then ${distance('h.prev_out_lat', 'h.prev_out_lng', 'h.in_lat', 'h.in_lng')} end as metres,
                  ((h.in_ms - h.prev_out_ms)::float8 / 60000) / 60 as hours,
-                 ((h.rec_ms - h.out_ms)::float8 / 60000) / 60 as late,
+                 ((${epochMs('h.recorded_at')} - h.out_ms)::float8 / 60000) / 60 as late,
                  (h.out_ms - h.in_ms)::float8 / 60000 as actual,
                  -- R02: the first stay (by admission, then id) with admission < day < discharge.
                  case when h.r02_screen then (
@@ -209,7 +238,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       union all
       select id, 'R10', '', ${ev(`'hoursLate', ${jsRound('late')}, 'limitHours', ${lateHours}`)}, '服务结束 ' || ${jsRound('late')} || ' 小时后才录入',
              check_in_at, agency_id, person_id, caregiver_id
-        from measured where r10),
+        from measured where r10_screen and late > ${lateHours}),
     -- R01: pairs (earlier o, later s) of a caregiver's visits with o ending after s starts, a finding on each side.
     pairs as (
       select s.id as s_id, s.check_in_at as s_at, s.agency_id as s_agency, s.person_id as s_person, s.caregiver_id,
@@ -243,7 +272,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
     -- Units per plan, version and item over the month, counted per distinct item list rather than per visit.
     totals as materialized (
       select c.plan_id, c.plan_version_id, i.code, sum(i.quantity * c.visits) as units
-        from (select plan_id, plan_version_id, items, count(*) as visits from counted group by plan_id, plan_version_id, items) c
+        from (select any_value(plan_id) as plan_id, plan_version_id, items, count(*) as visits from counted group by plan_version_id, items) c
         cross join lateral jsonb_to_recordset(c.items) as i(code text, quantity int)
        group by c.plan_id, c.plan_version_id, i.code),
     -- Units each plan version's lines allow in this month (unitsPerMonth for its number of days).
