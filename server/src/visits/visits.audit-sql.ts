@@ -20,8 +20,8 @@
 //     one aggregate over distinct item lists; only the rest are sorted and counted unit by unit.
 // The findings land in a temporary table; one upsert and one delete reconcile visit_finding with them.
 //
-// Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds since the epoch (as a Date read
-// from the database holds them), minutes and hours are float8 divisions in the same order, running sums add in
+// Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds (as a Date read from the database
+// holds them), minutes and hours are float8 divisions in the same order, running sums add in
 // check-in order, Math.round is floor(x + 0.5), and the haversine is the same formula on float8 (the C library's
 // sin/cos may differ from V8's by an ulp, which can only show in a distance within a nanometre of a rounding or
 // threshold boundary).
@@ -51,8 +51,6 @@ const distance = (aLat: string, aLng: string, bLat: string, bLng: string) =>
  */
 const mayExceed = (aLat: string, aLng: string, bLat: string, bLng: string, metres: string) =>
   `(abs(${aLat} - ${bLat}) + abs(${aLng} - ${bLng})) * pi() / 180 * ${EARTH_RADIUS_M} > ${metres} - 1`;
-/** Milliseconds since the epoch, truncated, as JavaScript's Date holds a timestamp read from the database. */
-const epochMs = (ts: string) => `floor(extract(epoch from ${ts}) * 1000)::bigint`;
 
 /**
  * R05's standard minutes of a visit, Σ catalogue minutes × quantity, from the month's catalogue lookups (CTE
@@ -63,8 +61,8 @@ const UNROLLED_ITEMS = 8;
 function standardMinutes(items: string, dayOfMonth: string): string {
   // The lookup by day only when the month has a catalogue change at all (a constant of the run).
   const minutes = (code: string) =>
-    `coalesce((catalogue.by_code ->> ${code})::int, case when catalogue.changes then (catalogue.by_day ->> (${code} || '@' || (${dayOfMonth})))::int end, 0)`;
-  const term = (k: number) => `${minutes(`(${items} -> ${k} ->> 'code')`)} * coalesce((${items} -> ${k} ->> 'quantity')::int, 0)`;
+    `coalesce((catalogue.by_code -> ${code})::int, case when catalogue.changes then (catalogue.by_day -> (${code} || '@' || (${dayOfMonth})))::int end, 0)`;
+  const term = (k: number) => `${minutes(`(${items} -> ${k} ->> 'code')`)} * coalesce((${items} -> ${k} -> 'quantity')::int, 0)`;
   const byLength = Array.from({ length: UNROLLED_ITEMS }, (_, n) => `when ${n + 1} then ${Array.from({ length: n + 1 }, (_, k) => term(k)).join(' + ')}`).join('\n');
   const summed = `(select coalesce(sum(${minutes('i.code')} * i.quantity), 0) from jsonb_to_recordset(${items}) as i(code text, quantity int))`;
   return `(case jsonb_array_length(${items}) when 0 then 0 ${byLength} else ${summed} end)`;
@@ -107,11 +105,16 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const MONTH = `date '${month}-01'`;
   const FROM = `(${MONTH}::timestamp at time zone 'Asia/Shanghai')`;
   const UNTIL = `((${MONTH} + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
+  // Microseconds since the month's start, exact: a float8 holds a month's worth of them to a thousandth.
+  const micros = (ts: string) => `round(date_part('epoch', ${ts} - ${FROM}) * 1000000)`;
+  // Whole milliseconds since the month's start, as the rules see instants (a Date read from the database keeps
+  // whole milliseconds, and the month starts on one); only differences and order matter, never the origin.
+  const ms = (ts: string) => `floor(${micros(ts)} / 1000)::bigint`;
   // The Shanghai day of the check-in (the rules' dayOf). When every day of the month lasts 24 hours (always in
   // Asia/Shanghai since 1991; the condition is a constant the planner folds), it is plain arithmetic on the
   // instant, which costs a tenth of a time-zone conversion per row.
   const day = `(case when extract(epoch from ${UNTIL} - ${FROM}) = ${daysInMonth * 86400}
-                     then ${MONTH} + date_part('day', v.check_in_at - ${FROM})::int
+                     then ${MONTH} + floor(${micros('v.check_in_at')} / 86400000000)::int
                      else (v.check_in_at at time zone 'Asia/Shanghai')::date end)`;
   const when = (r: RuleCode, condition: string) => (on(r) ? `(${condition})` : 'false');
   // R01–R03 findings that deduct their visit when open (they are new or still undecided): the rules whose
@@ -142,7 +145,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
     -- is the rules' dayOf() of the check-in instant.
     mv as materialized (
       select v.id, v.agency_id, v.person_id, v.caregiver_id, v.plan_id, v.plan_version_id, v.check_in_at,
-             ${day} as day, ${epochMs('v.check_in_at')} as in_ms, ${epochMs('v.check_out_at')} as out_ms,
+             ${day} as day, ${ms('v.check_in_at')} as in_ms, ${ms('v.check_out_at')} as out_ms,
              v.check_out_at, coalesce(v.recorded_at, v.checked_in_recorded_at) as recorded_at,
              v.check_in_lat as in_lat, v.check_in_lng as in_lng, v.check_out_lat as out_lat, v.check_out_lng as out_lng,
              v.confirmation is null as unconfirmed, v.items, ${standardMinutes('v.items', `${day} - ${MONTH} + 1`)} as standard
@@ -196,7 +199,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
                  case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'h.home_lat', 'h.home_lng'))} end as d_out,
                  case when h.r09_screen then ${distance('h.prev_out_lat', 'h.prev_out_lng', 'h.in_lat', 'h.in_lng')} end as metres,
                  ((h.in_ms - h.prev_out_ms)::float8 / 60000) / 60 as hours,
-                 ((${epochMs('h.recorded_at')} - h.out_ms)::float8 / 60000) / 60 as late,
+                 ((${ms('h.recorded_at')} - h.out_ms)::float8 / 60000) / 60 as late,
                  (h.out_ms - h.in_ms)::float8 / 60000 as actual,
                  -- R02: the first stay (by admission, then id) with admission < day < discharge.
                  case when h.r02_screen then (
@@ -246,7 +249,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
              ${jsRound('(least(s.out_ms, o.out_ms) - greatest(s.in_ms, o.in_ms))::float8 / 60000')} as minutes
         from hits s
         cross join lateral (
-          select o.id, o.check_in_at, o.agency_id, o.person_id, ${epochMs('o.check_in_at')} as in_ms, ${epochMs('o.check_out_at')} as out_ms
+          select o.id, o.check_in_at, o.agency_id, o.person_id, ${ms('o.check_in_at')} as in_ms, ${ms('o.check_out_at')} as out_ms
             from visit o
            where o.caregiver_id = s.caregiver_id and o.check_in_at >= ${FROM} and o.check_in_at < s.check_in_at + interval '1 millisecond'
              and o.pooling_area = ${AREA} and o.status = 'DONE' and o.check_out_at is not null) o
