@@ -154,6 +154,7 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.recordCareLeave': ['agency'],
   'Query.visitSettings': VISIT_READERS,
   'Mutation.setVisitSettings': ['officer', 'supervisor'],
+  'Mutation.runMonthlyAudit': ['officer', 'supervisor'],
   /** Audit findings live: fund officers, supervisors and agency administrators; not caregivers or assessors. */
   'Subscription.findingRaised': ['officer', 'supervisor', 'agency'],
 };

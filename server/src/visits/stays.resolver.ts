@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { StaysService } from './stays.service.ts';
+import { runMonthlyAudit } from './visits.audit-sql.ts';
+import { areasWith, requirePermission } from '../identity/identity.access.ts';
+import { notFound } from '../shared/errors.ts';
 import type { CareStay, HospitalStay } from './visits.entity.ts';
 import type { VisitSettings } from './visits.rules.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -139,6 +142,22 @@ export class StaysResolver {
   @Query(() => GraphQLJSONObject, { description: 'The pooling area’s audit-rule parameters and actions (visits.rules.ts VisitSettings).' })
   async visitSettings(@Arg('poolingArea', () => String) poolingArea: string, @Ctx() ctx: Context): Promise<Record<string, unknown>> {
     return (await service(ctx).settings(ctx.actor, poolingArea)) as unknown as Record<string, unknown>;
+  }
+
+  @Authorized('audit.run')
+  @Mutation(() => GraphQLJSONObject, { description: 'Runs the audit rules over a whole month of the area’s visits as set-based SQL (before billing, or on demand): findings are refreshed, decisions kept. Answers { findings, byRule, ms }.' })
+  async runMonthlyAudit(@Arg('poolingArea', () => String) poolingArea: string, @Arg('month', () => String) month: string, @Ctx() ctx: Context): Promise<Record<string, unknown>> {
+    const a = requirePermission(ctx.actor, 'audit.run');
+    if (!areasWith(a, 'audit.run').includes(poolingArea)) throw notFound('Pooling area');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    const s = service(ctx);
+    const settings = await s.settings(a, poolingArea);
+    const result = await ctx.em.transactional(async (em) => {
+      const r = await runMonthlyAudit(em as never, poolingArea, month, settings);
+      await ctx.audit.record(em as never, a, { operation: 'RUN_MONTHLY_AUDIT', entity: 'VisitFinding', entityId: `${poolingArea}:${month}`, poolingArea, after: { month, findings: r.findings, byRule: r.byRule, ms: r.ms } });
+      return r;
+    });
+    return result as unknown as Record<string, unknown>;
   }
 
   @Authorized('audit.run')
