@@ -221,8 +221,8 @@ describe('the visit desk and the findings queue', () => {
     await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('VOID');
     expect(await page.locator('.void-note').textContent()).toContain('与纸质记录核对后发现重复录入');
     expect(await page.getByRole('button', { name: '作废此记录' }).count()).toBe(0);
-    // Nothing to explain on a void visit.
-    expect(await page.locator('article[data-rule="R10"] .voided').textContent()).toContain('服务记录已作废');
+    // Nothing to explain on a void visit: its findings were closed with the reason.
+    await expect.poll(() => page.locator('article[data-rule="R10"]').textContent()).toContain('服务记录已作废：与纸质记录核对后发现重复录入');
     expect(await page.locator('article[data-rule="R10"] textarea').count()).toBe(0);
     await shot(page, 'visits-voided-desk');
     expect(pageErrors).toEqual([]);

@@ -45,13 +45,20 @@ beforeAll(async () => {
         and ip.status = 'ACTIVE' and ip.latitude is not null order by v.effective_from limit 1`,
   );
   expect(plan, 'a demo plan in force for the caregiver’s agency').toBeTruthy();
+  // A clean slate for this beneficiary: the demo month's visits would add their own findings to what is tested.
+  await sql(`delete from visit_finding where person_id = ?`, [plan.person_id]);
+  await sql(`delete from visit where person_id = ?`, [plan.person_id]);
   items = await sql(`select code, name, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM' order by position`, [plan.version_id]);
   const [{ id: caregiverId, name }] = await sql(`select c.id, c.name from caregiver c join app_user u on u.id = c.user_id where u.username = 'caregiver'`);
   caregiverName = name;
-  const assigned = await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role caregiverName personName } }`, {
-    i: { personId: plan.person_id, caregiverId, role: 'PRIMARY', since: today },
-  });
-  expect(assigned.assignCaregiver).toMatchObject({ role: 'PRIMARY', personName: plan.name });
+  // The demo data may already have the caregiver on this beneficiary's rounds; otherwise the agency assigns her.
+  const current = (await ok(agency, `query($p: ID!) { caregiverAssignments(personId: $p) { caregiverId role until } }`, { p: plan.person_id })).caregiverAssignments;
+  if (!current.some((a: any) => a.caregiverId === caregiverId && a.until === null)) {
+    const assigned = await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id role caregiverName personName } }`, {
+      i: { personId: plan.person_id, caregiverId, role: 'PRIMARY', since: today },
+    });
+    expect(assigned.assignCaregiver).toMatchObject({ role: 'PRIMARY', personName: plan.name });
+  }
 }, 120_000);
 
 afterAll(async () => {
