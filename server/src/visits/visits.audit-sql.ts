@@ -1,24 +1,27 @@
 // The month's audit (智能审核) of a pooling area as set-based SQL: the findings `auditMonth` (visits.rules.ts) gives
-// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction of eight
-// statements, without a single visit passing through JavaScript. A pilot city runs it before claims are
+// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction of a
+// dozen statements, without a single visit passing through JavaScript. A pilot city runs it before claims are
 // generated, over a million visits a month; test/api/visits-audit-sql.test.ts holds it to `auditMonth` finding
 // for finding (visit, rule, key, action, evidence, summary).
 //
-// One statement computes every finding. It reads the month's partition once (CTE mv) and then:
-//   - sorts the visits once by caregiver, day, check-in and id; window functions over that order give R08
+// The main statement reads the month's partition once (CTE mv) and from it:
+//   - sorts narrow rows once by caregiver, day, check-in and id; window functions over that order give R08
 //     (row_number and a running sum per caregiver and day), R09 (lag: the previous visit's check-out) and R01's
 //     screen (the latest check-out among the caregiver's earlier visits: only a visit starting before it
 //     overlaps anything, and only those few are paired with the caregiver's visits through the index on
 //     (caregiver_id, check_in_at));
-//   - evaluates the per-visit conditions (R02–R05, R07, R10) in the same pass; trigonometry only runs where a
-//     cheap bound (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out, the
-//     hospital stays are looked up only for people with a stay touching the month, and R05's standard minutes
-//     are worked out once per distinct (items, day) rather than once per visit;
-//   - counts R06 units per plan and item in check-in order over the visits that R01–R03 do not deduct, as those
-//     findings will stand once stored (decisions kept: confirmed ones deduct, dismissed ones do not, open ones as
-//     the area says). Plans whose month total cannot exceed the lowest limit of their versions are cleared with
-//     one aggregate over distinct item lists; only the rest are sorted and counted unit by unit.
-// The findings land in a temporary table; one upsert and one delete reconcile visit_finding with them.
+//   - decides or screens the per-visit rules (R02–R04, R07, R10) in the same pass: trigonometry only where a
+//     cheap bound (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out,
+//     hospital stays only for people with a stay touching the month;
+//   - groups the visits by plan version and distinct item list: R05 works out standard minutes once per list
+//     (a list whose shortest visit is long enough has no short visit), and R06 counts units per list to find the
+//     few plans and items whose month total exceeds the lowest limit of their versions: only their units are
+//     kept, in a temporary table.
+// A second statement then counts those units in check-in order over the visits that R01–R03 do not deduct, as
+// those findings will stand once stored (confirmed ones deduct, dismissed ones never, open ones as the area
+// says); it runs after the first so that the planner sees, from analysed temporary tables, how few rows there
+// are (one statement with estimates of billions once chose a hash join in a thousand batches). One upsert and
+// one delete then reconcile visit_finding with the run's findings.
 //
 // Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds (as a Date read from the database
 // holds them), minutes and hours are float8 divisions in the same order, running sums add in
