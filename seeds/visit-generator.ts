@@ -87,7 +87,7 @@ export async function generateVisitMonth(em: EntityManager, opts: VisitMonthOpti
   /** A deterministic pseudo-random integer in [0, range) for a row index and a purpose (salt). */
   const rnd = (n: string, salt: number, range: number) => `abs(hashint8extended((${n})::bigint, ${seed * 1000 + salt}) % ${range})`;
   const USER = uid('user', '0');
-  /** Shanghai local time of a day and minute of the month, as timestamptz. */
+  /** The check character of a resident ID number (GB 11643), as residentIdCheckChar computes it. */
   const CHECK = `'10X98765432'`;
   const idCheck = (first17: string) =>
     `substr(${CHECK}, 1 + (select sum(substr(${first17}, k, 1)::int * (array[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2])[k]) from generate_series(1, 17) k)::int % 11, 1)`;
@@ -286,6 +286,8 @@ export async function generateVisitMonth(em: EntityManager, opts: VisitMonthOpti
     // indexes and six foreign keys row by row. A partition that already holds visits gets a plain INSERT.
     await run(`select visit_ensure_partitions(${MS}, 1)`);
     const partition = `visit_${month.replace('-', '_')}`;
+    // Locked before it is found empty, so that no visit recorded meanwhile goes with the partition it replaces.
+    await run(`lock table ${partition} in access exclusive mode`);
     const [state] = await all<{ bound: string; empty: boolean }>(
       `select pg_get_expr(c.relpartbound, c.oid) as bound, not exists (select 1 from ${partition}) as empty from pg_class c where c.oid = '${partition}'::regclass`,
     );

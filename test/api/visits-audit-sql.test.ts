@@ -193,7 +193,7 @@ const only = <R extends Row>(rows: R[], rule: string): R[] => rows.filter((r) =>
 beforeAll(async () => {
   s = await startTestServer();
   await generateVisitMonth(em(), { poolingArea: AREA, month: '2026-10', beneficiaries: 100, agencies: 3, visitsTarget: 3000, seed: 7 });
-  await sql(`select visit_ensure_partitions('2026-11-01', 4)`);
+  await sql(`select visit_ensure_partitions('2026-11-01', 6)`);
   // The cast of the hand-made scenarios: generated people of one agency whose plan has a single version (daily
   // A25 among its lines), alive and never in hospital.
   const people = await sql(
@@ -303,6 +303,28 @@ describe('each rule at and beside its threshold', () => {
     const rows = only(await agree('2026-11'), 'R10');
     expect(rows.find((r) => r.visitId === onTime)).toBeUndefined();
     expect(rows.find((r) => r.visitId === late)).toMatchObject({ evidence: { hoursLate: 48, limitHours: 48 }, summary: '服务结束 48 小时后才录入' });
+  });
+
+  it('R05 takes each item’s catalogue version in force on the visit’s day when the catalogue changes mid-month', async () => {
+    // A25 goes from 15 to 60 standard minutes on 2027-04-16 (auditMonth takes one catalogue for the month, so R05
+    // is held to auditVisit with the day's minutes, everything else to auditMonth).
+    await sql(
+      `insert into catalogue_item (id, pooling_area, code, effective_from, name, category, minutes, default_price_fen, care_forms)
+       select ?, pooling_area, code, '2027-04-16', name, category, 60, default_price_fen, care_forms from catalogue_item
+        where pooling_area = ? and code = 'A25' order by effective_from desc limit 1`,
+      [randomUUID(), AREA],
+    );
+    const before = await addVisit({ person: 2, in: sh('2027-04-15T09:00:00'), out: sh('2027-04-15T09:13:00') });
+    const after = await addVisit({ person: 2, in: sh('2027-04-16T09:00:00'), out: sh('2027-04-16T09:40:00') });
+    const settings = DEFAULT_VISIT_SETTINGS;
+    await runMonthlyAudit(em(), AREA, '2027-04', settings);
+    const rows = await stored('2027-04');
+    expect(only(rows, 'R05').map((r) => [r.visitId, r.evidence, r.summary])).toEqual([
+      [after, { actualMinutes: 40, standardMinutes: 60, sharePercent: 80 }, '服务 40 分钟，项目标准 60 分钟'],
+    ]);
+    expect(only(rows, 'R05').map((r) => r.visitId)).not.toContain(before);
+    const want = (await expected('2027-04', settings)).filter((r) => r.rule !== 'R05');
+    expect(rows.filter((r) => r.rule !== 'R05').map(({ status: _s, version: _v, ...r }) => r)).toEqual(want);
   });
 
   it('R01: an overlap flags both visits; visits that only touch do not overlap', async () => {

@@ -1,24 +1,27 @@
 // The month's audit (智能审核) of a pooling area as set-based SQL: the findings `auditMonth` (visits.rules.ts) gives
-// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction of eight
-// statements, without a single visit passing through JavaScript. A pilot city runs it before claims are
+// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction of a
+// dozen statements, without a single visit passing through JavaScript. A pilot city runs it before claims are
 // generated, over a million visits a month; test/api/visits-audit-sql.test.ts holds it to `auditMonth` finding
 // for finding (visit, rule, key, action, evidence, summary).
 //
-// One statement computes every finding. It reads the month's partition once (CTE mv) and then:
-//   - sorts the visits once by caregiver, day, check-in and id; window functions over that order give R08
+// The main statement reads the month's partition once (CTE mv) and from it:
+//   - sorts narrow rows once by caregiver, day, check-in and id; window functions over that order give R08
 //     (row_number and a running sum per caregiver and day), R09 (lag: the previous visit's check-out) and R01's
 //     screen (the latest check-out among the caregiver's earlier visits: only a visit starting before it
 //     overlaps anything, and only those few are paired with the caregiver's visits through the index on
 //     (caregiver_id, check_in_at));
-//   - evaluates the per-visit conditions (R02–R05, R07, R10) in the same pass; trigonometry only runs where a
-//     cheap bound (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out, the
-//     hospital stays are looked up only for people with a stay touching the month, and R05's standard minutes
-//     are worked out once per distinct (items, day) rather than once per visit;
-//   - counts R06 units per plan and item in check-in order over the visits that R01–R03 do not deduct, as those
-//     findings will stand once stored (decisions kept: confirmed ones deduct, dismissed ones do not, open ones as
-//     the area says). Plans whose month total cannot exceed the lowest limit of their versions are cleared with
-//     one aggregate over distinct item lists; only the rest are sorted and counted unit by unit.
-// The findings land in a temporary table; one upsert and one delete reconcile visit_finding with them.
+//   - decides or screens the per-visit rules (R02–R04, R07, R10) in the same pass: trigonometry only where a
+//     cheap bound (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out,
+//     hospital stays only for people with a stay touching the month;
+//   - groups the visits by plan version and distinct item list: R05 works out standard minutes once per list
+//     (a list whose shortest visit is long enough has no short visit), and R06 counts units per list to find the
+//     few plans and items whose month total exceeds the lowest limit of their versions: only their units are
+//     kept, in a temporary table.
+// A second statement then counts those units in check-in order over the visits that R01–R03 do not deduct, as
+// those findings will stand once stored (confirmed ones deduct, dismissed ones never, open ones as the area
+// says); it runs after the first so that the planner sees, from analysed temporary tables, how few rows there
+// are (one statement with estimates of billions once chose a hash join in a thousand batches). One upsert and
+// one delete then reconcile visit_finding with the run's findings.
 //
 // Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds (as a Date read from the database
 // holds them), minutes and hours are float8 divisions in the same order, running sums add in
@@ -52,20 +55,10 @@ const distance = (aLat: string, aLng: string, bLat: string, bLng: string) =>
 const mayExceed = (aLat: string, aLng: string, bLat: string, bLng: string, metres: string) =>
   `(abs(${aLat} - ${bLat}) + abs(${aLng} - ${bLng})) * pi() / 180 * ${EARTH_RADIUS_M} > ${metres} - 1`;
 
-/**
- * R05's standard minutes of a visit, Σ catalogue minutes × quantity, from the month's catalogue lookups (CTE
- * catalogue). Lists of up to eight items are read element by element, chosen by their length (a subquery per
- * visit would cost more than all the rest of the rule); a longer list is summed by a subquery.
- */
-const UNROLLED_ITEMS = 8;
-function standardMinutes(items: string, dayOfMonth: string): string {
+/** A catalogue item's standard minutes from the month's lookups (CTE catalogue), 0 for an unknown code. */
+function catalogueMinutes(code: string, dayOfMonth: string): string {
   // The lookup by day only when the month has a catalogue change at all (a constant of the run).
-  const minutes = (code: string) =>
-    `coalesce((catalogue.by_code -> ${code})::int, case when catalogue.changes then (catalogue.by_day -> (${code} || '@' || (${dayOfMonth})))::int end, 0)`;
-  const term = (k: number) => `${minutes(`(${items} -> ${k} ->> 'code')`)} * coalesce((${items} -> ${k} -> 'quantity')::int, 0)`;
-  const byLength = Array.from({ length: UNROLLED_ITEMS }, (_, n) => `when ${n + 1} then ${Array.from({ length: n + 1 }, (_, k) => term(k)).join(' + ')}`).join('\n');
-  const summed = `(select coalesce(sum(${minutes('i.code')} * i.quantity), 0) from jsonb_to_recordset(${items}) as i(code text, quantity int))`;
-  return `(case jsonb_array_length(${items}) when 0 then 0 ${byLength} else ${summed} end)`;
+  return `coalesce((catalogue.by_code -> ${code})::int, case when catalogue.changes then (catalogue.by_day -> (${code} || '@' || (${dayOfMonth})))::int end, 0)`;
 }
 
 function float(name: string, x: number): string {
@@ -124,7 +117,6 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const ev = (pairs: string) => `jsonb_build_object(${pairs})`;
 
   const findingsSql = `
-    insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
     with
     -- R05's catalogue as two lookups: minutes by code for the items whose version stays the same all month, and
     -- by code and day of the month for the few with a version starting within it.
@@ -148,63 +140,92 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
              ${day} as day, ${ms('v.check_in_at')} as in_ms, ${ms('v.check_out_at')} as out_ms,
              v.check_out_at, coalesce(v.recorded_at, v.checked_in_recorded_at) as recorded_at,
              v.check_in_lat as in_lat, v.check_in_lng as in_lng, v.check_out_lat as out_lat, v.check_out_lng as out_lng,
-             v.confirmation is null as unconfirmed, v.items, ${standardMinutes('v.items', `${day} - ${MONTH} + 1`)} as standard
-        from visit v cross join catalogue
+             v.confirmation is null as unconfirmed, v.items
+        from visit v
        where v.pooling_area = ${AREA} and v.status = 'DONE' and v.check_out_at is not null and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}),
     stays as (
       select distinct person_id from hospital_stay
        where admitted_on < ${MONTH} + interval '1 month' and (discharged_on is null or discharged_on > ${MONTH})),
-    -- Every visit with its person and its place in the caregiver's order (check-in, then id; the day follows the
-    -- check-in, so ordering by it first changes nothing and lets both windows share one sort).
-    seq as (
-      select mv.id, mv.agency_id, mv.person_id, mv.caregiver_id, mv.check_in_at, mv.day, mv.in_ms, mv.out_ms, mv.check_out_at, mv.recorded_at,
-             mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng, mv.unconfirmed, mv.standard,
-             p.latitude as home_lat, p.longitude as home_lng, p.date_of_death, hs.person_id is not null as has_stay,
-             max(mv.out_ms) over w as prev_max_out,
-             lag(mv.id) over w as prev_id, lag(mv.out_ms) over w as prev_out_ms, lag(mv.out_lat) over w as prev_out_lat, lag(mv.out_lng) over w as prev_out_lng,
-             row_number() over d as nth, sum((mv.out_ms - mv.in_ms)::float8 / 60000) over d as minutes_so_far
+    -- The month's distinct item lists per plan version (and day, in a month whose catalogue changes): R05 works
+    -- out standard minutes once per list, R06 counts units per list, instead of once per visit.
+    lists as materialized (
+      select mv.plan_version_id, mv.items, case when catalogue.changes then mv.day end as day_key, any_value(mv.plan_id) as plan_id,
+             any_value(mv.day) as some_day, count(*) as visits, min(mv.out_ms - mv.in_ms) as shortest
+        from mv cross join catalogue
+       where ${on('R05') || on('R06') ? 'true' : 'false'}
+       group by mv.plan_version_id, mv.items, 3),
+    -- R05: Σ catalogue minutes × quantity, each item's version in force on the day. A list whose shortest visit is
+    -- long enough has no short visit (the test is monotonic in the duration); the visits of the others are tested.
+    short_lists as materialized (
+      select * from (
+        select l.plan_version_id, l.items, coalesce(l.day_key, ${MONTH}) as day_key, l.shortest,
+               (select coalesce(sum(${catalogueMinutes('i.code', `l.some_day - ${MONTH} + 1`)} * i.quantity), 0)
+                  from jsonb_to_recordset(l.items) as i(code text, quantity int)) as standard
+          from lists l cross join catalogue
+         where ${on('R05') ? 'true' : 'false'} offset 0) x
+       where standard > 0 and shortest::float8 / 60000 * 100 < standard::float8 * ${share}),
+    short as (
+      select c.id, c.check_in_at, c.agency_id, c.person_id, c.caregiver_id, s.standard, (c.out_ms - c.in_ms)::float8 / 60000 as actual
+        from (select * from mv cross join catalogue where mv.plan_version_id in (select plan_version_id from short_lists) offset 0) c
+        join short_lists s on s.plan_version_id = c.plan_version_id and s.items = c.items
+                          and s.day_key = coalesce(case when c.changes then c.day end, ${MONTH})
+       where (c.out_ms - c.in_ms)::float8 / 60000 * 100 < s.standard::float8 * ${share}),
+    -- What each visit's own rules need, decided or screened before the caregivers' order is taken, so that the
+    -- sort and the windows carry narrow rows.
+    own as (
+      select mv.id, mv.caregiver_id, mv.day, mv.in_ms, mv.out_ms, mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng,
+             ${when('R02', 'hs.person_id is not null')} as r02_screen,
+             ${when('R03', 'p.date_of_death is not null and mv.day >= p.date_of_death')} as r03,
+             ${when('R04', `p.latitude is not null and p.longitude is not null and (
+                 (mv.in_lat is not null and mv.in_lng is not null and ${mayExceed('mv.in_lat', 'mv.in_lng', 'p.latitude', 'p.longitude', geofence)})
+              or (mv.out_lat is not null and mv.out_lng is not null and ${mayExceed('mv.out_lat', 'mv.out_lng', 'p.latitude', 'p.longitude', geofence)}))`)} as r04_screen,
+             ${when('R07', 'mv.unconfirmed')} as r07,
+             -- Within a millisecond of the limit or beyond (the exact test runs on whole milliseconds below).
+             ${when('R10', `mv.recorded_at > mv.check_out_at + interval '1 hour' * ${lateHours} - interval '1 millisecond'`)} as r10_screen
         from mv
         join insured_person p on p.id = mv.person_id
-        left join stays hs on hs.person_id = mv.person_id
-      -- One frame per window (lag ignores it), so each window is one pass: w ends before the current row (the
-      -- latest check-out of the earlier visits), d runs to it (the day's count and minutes so far, added in order).
-      window w as (partition by mv.caregiver_id order by mv.day, mv.in_ms, mv.id rows between unbounded preceding and 1 preceding),
-             d as (partition by mv.caregiver_id, mv.day order by mv.in_ms, mv.id rows between unbounded preceding and current row)),
-    -- The visits some rule may hit, with the cheap conditions decided and the costly ones screened.
+        left join stays hs on hs.person_id = mv.person_id),
+    -- Each caregiver's visits in order (check-in, then id; the day follows the check-in, so ordering by it first
+    -- changes nothing and lets both windows share one sort). One frame per window (lag ignores it), so each
+    -- window is one pass: w ends before the current row (the latest check-out of the earlier visits), d runs to
+    -- it (the day's count and minutes so far, added in order).
+    seq as (
+      select own.*,
+             max(out_ms) over w as prev_max_out,
+             lag(id) over w as prev_id, lag(out_ms) over w as prev_out_ms, lag(out_lat) over w as prev_out_lat, lag(out_lng) over w as prev_out_lng,
+             row_number() over d as nth, sum((out_ms - in_ms)::float8 / 60000) over d as minutes_so_far
+        from (select * from own offset 0) own
+      window w as (partition by caregiver_id order by day, in_ms, id rows between unbounded preceding and 1 preceding),
+             d as (partition by caregiver_id, day order by in_ms, id rows between unbounded preceding and current row)),
+    -- The visits some rule may hit.
     hits as materialized (
       select * from (
         select seq.*,
                ${when('R01', 'prev_max_out > in_ms')} as r01_screen,
-               ${when('R02', 'has_stay')} as r02_screen,
-               ${when('R03', 'date_of_death is not null and day >= date_of_death')} as r03,
-               ${when('R04', `home_lat is not null and home_lng is not null and (
-                   (in_lat is not null and in_lng is not null and ${mayExceed('in_lat', 'in_lng', 'home_lat', 'home_lng', geofence)})
-                or (out_lat is not null and out_lng is not null and ${mayExceed('out_lat', 'out_lng', 'home_lat', 'home_lng', geofence)}))`)} as r04_screen,
-               ${when('R05', `standard > 0 and (out_ms - in_ms)::float8 / 60000 * 100 < standard::float8 * ${share}`)} as r05,
-               ${when('R07', 'unconfirmed')} as r07,
                ${when('R08', `nth > ${maxVisits} or minutes_so_far > ${maxMinutes}`)} as r08,
                ${when('R09', `in_lat is not null and in_lng is not null and prev_out_lat is not null and prev_out_lng is not null and prev_out_ms <= in_ms
                               and ${mayExceed('prev_out_lat', 'prev_out_lng', 'in_lat', 'in_lng', geofence)}
-                              and ${mayExceed('prev_out_lat', 'prev_out_lng', 'in_lat', 'in_lng', `${travelKmh} * 1000 * ((in_ms - prev_out_ms)::float8 / 3600000)`)}`)} as r09_screen,
-               -- Within a millisecond of the limit or beyond (the exact test runs on whole milliseconds below).
-               ${when('R10', `recorded_at > check_out_at + interval '1 hour' * ${lateHours} - interval '1 millisecond'`)} as r10_screen
+                              and ${mayExceed('prev_out_lat', 'prev_out_lng', 'in_lat', 'in_lng', `${travelKmh} * 1000 * ((in_ms - prev_out_ms)::float8 / 3600000)`)}`)} as r09_screen
           from seq offset 0) x
-       where r01_screen or r02_screen or r03 or r04_screen or r05 or r07 or r08 or r09_screen or r10_screen),
-    -- The costly parts, for the screened visits only.
+       where r01_screen or r02_screen or r03 or r04_screen or r07 or r08 or r09_screen or r10_screen),
+    -- The rest of what the hit visits' findings need, and the costly parts, for them only.
     measured as materialized (
-      select h.*, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
+      select h.*, v.agency_id, v.person_id, v.check_in_at, p.date_of_death, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
         from hits h
+        -- Back to the table by its index rather than to mv, whose ids the planner cannot know to be unique.
+        join visit v on v.id = h.id and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}
+        join insured_person p on p.id = v.person_id
         cross join lateral (
-          select case when h.r04_screen and h.in_lat is not null and h.in_lng is not null then ${jsRound(distance('h.in_lat', 'h.in_lng', 'h.home_lat', 'h.home_lng'))} end as d_in,
-                 case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'h.home_lat', 'h.home_lng'))} end as d_out,
+          select case when h.r04_screen and h.in_lat is not null and h.in_lng is not null then ${jsRound(distance('h.in_lat', 'h.in_lng', 'p.latitude', 'p.longitude'))} end as d_in,
+                 case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'p.latitude', 'p.longitude'))} end as d_out,
                  case when h.r09_screen then ${distance('h.prev_out_lat', 'h.prev_out_lng', 'h.in_lat', 'h.in_lng')} end as metres,
                  ((h.in_ms - h.prev_out_ms)::float8 / 60000) / 60 as hours,
-                 ((${ms('h.recorded_at')} - h.out_ms)::float8 / 60000) / 60 as late,
+                 ((${ms('coalesce(v.recorded_at, v.checked_in_recorded_at)')} - h.out_ms)::float8 / 60000) / 60 as late,
                  (h.out_ms - h.in_ms)::float8 / 60000 as actual,
                  -- R02: the first stay (by admission, then id) with admission < day < discharge.
                  case when h.r02_screen then (
                    select array[st.admitted_on, st.discharged_on] from hospital_stay st
-                    where st.person_id = h.person_id and st.admitted_on < h.day and (st.discharged_on is null or h.day < st.discharged_on)
+                    where st.person_id = v.person_id and st.admitted_on < h.day and (st.discharged_on is null or h.day < st.discharged_on)
                     order by st.admitted_on, st.id limit 1) end as stay
           offset 0) y),
     per_visit as (
@@ -225,7 +246,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       union all
       select id, 'R05', '', ${ev(`'actualMinutes', ${jsRound('actual')}, 'standardMinutes', standard, 'sharePercent', ${share}`)},
              '服务 ' || ${jsRound('actual')} || ' 分钟，项目标准 ' || standard || ' 分钟', check_in_at, agency_id, person_id, caregiver_id
-        from measured where r05
+        from short
       union all
       select id, 'R07', '', '{}'::jsonb, '无参保人确认', check_in_at, agency_id, person_id, caregiver_id from measured where r07
       union all
@@ -247,67 +268,77 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       select s.id as s_id, s.check_in_at as s_at, s.agency_id as s_agency, s.person_id as s_person, s.caregiver_id,
              o.id as o_id, o.check_in_at as o_at, o.agency_id as o_agency, o.person_id as o_person,
              ${jsRound('(least(s.out_ms, o.out_ms) - greatest(s.in_ms, o.in_ms))::float8 / 60000')} as minutes
-        from hits s
+        from measured s
         cross join lateral (
           select o.id, o.check_in_at, o.agency_id, o.person_id, ${ms('o.check_in_at')} as in_ms, ${ms('o.check_out_at')} as out_ms
             from visit o
            where o.caregiver_id = s.caregiver_id and o.check_in_at >= ${FROM} and o.check_in_at < s.check_in_at + interval '1 millisecond'
              and o.pooling_area = ${AREA} and o.status = 'DONE' and o.check_out_at is not null) o
        where s.r01_screen and (o.in_ms, o.id) < (s.in_ms, s.id) and least(s.out_ms, o.out_ms) - greatest(s.in_ms, o.in_ms) > 0),
-    found as materialized (
+    found as (
       select * from per_visit
       union all
       select s_id, 'R01', o_id::text, ${ev(`'otherVisitId', o_id, 'overlapMinutes', minutes`)}, '与另一服务重叠 ' || minutes || ' 分钟', s_at, s_agency, s_person, caregiver_id from pairs
       union all
       select o_id, 'R01', s_id::text, ${ev(`'otherVisitId', s_id, 'overlapMinutes', minutes`)}, '与另一服务重叠 ' || minutes || ' 分钟', o_at, o_agency, o_person, caregiver_id from pairs),
-    -- R06 counts only visits no R01–R03 finding deducts as the findings will stand: a decided finding keeps its
-    -- status and action (confirmed DEDUCT deducts, dismissed never), a new or open one deducts per the settings.
-    decided as (
-      select visit_id, rule, key, status, action from visit_finding
-       where pooling_area = ${AREA} and month = ${MONTH} and rule in ('R01', 'R02', 'R03') and status <> 'OPEN'),
-    deducted as (
-      select visit_id from decided where status = 'CONFIRMED' and action = 'DEDUCT'
-      union
-      select f.visit_id from found f
-       where f.rule in (${openDeducting.length ? openDeducting.map((r) => `'${r}'`).join(', ') : 'null'})
-         and not exists (select 1 from decided d where d.visit_id = f.visit_id and d.rule = f.rule and d.key = f.key)),
-    counted as not materialized (select mv.* from mv where ${on('R06') ? 'true' : 'false'} and not exists (select 1 from deducted d where d.visit_id = mv.id)),
-    -- Units per plan, version and item over the month, counted per distinct item list rather than per visit.
+    -- R06's screen, over all the month's visits (deducted ones too, so that it does not wait for R01–R03, and a
+    -- plan that passes it passes without them as well): units per plan, version and item.
     totals as materialized (
-      select c.plan_id, c.plan_version_id, i.code, sum(i.quantity * c.visits) as units
-        from (select any_value(plan_id) as plan_id, plan_version_id, items, count(*) as visits from counted group by plan_version_id, items) c
-        cross join lateral jsonb_to_recordset(c.items) as i(code text, quantity int)
-       group by c.plan_id, c.plan_version_id, i.code),
+      select l.plan_id, l.plan_version_id, i.code, sum(i.quantity * l.visits) as units
+        from lists l cross join lateral jsonb_to_recordset(l.items) as i(code text, quantity int)
+       where ${on('R06') ? 'true' : 'false'}
+       group by l.plan_id, l.plan_version_id, i.code),
     -- Units each plan version's lines allow in this month (unitsPerMonth for its number of days).
     limits as (
       select l.plan_version_id, l.code, sum(${units}) as allowed from care_plan_line l
        where l.kind = 'ITEM' and l.plan_version_id in (select plan_version_id from totals)
        group by l.plan_version_id, l.code),
     -- Plans and items whose month total exceeds the lowest limit among their versions: the only ones that can go
-    -- over.
+    -- over. Their units go to visit_audit_unit, to be counted once R01–R03 are known.
     over as (
       select t.plan_id, t.code from totals t left join limits l on l.plan_version_id = t.plan_version_id and l.code = t.code
        group by t.plan_id, t.code
       having sum(t.units) > min(coalesce(l.allowed, 0))),
-    -- Their units in check-in order (a visit's own list in its order, should an item appear twice).
-    used as (
-      select c.id, c.check_in_at, c.agency_id, c.person_id, c.caregiver_id, c.plan_version_id, i.code, i.quantity,
-             coalesce(sum(i.quantity) over (partition by c.plan_id, i.code order by c.in_ms, c.id, i.n rows between unbounded preceding and 1 preceding), 0) as before
-        from counted c
+    candidates as (
+      insert into visit_audit_unit (visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id)
+      select c.id, c.plan_id, c.in_ms, i.n, i.code, i.quantity, coalesce(l.allowed, 0), c.check_in_at, c.agency_id, c.person_id, c.caregiver_id
+        from mv c
         cross join lateral rows from (jsonb_to_recordset(c.items) as (code text, quantity int)) with ordinality as i(code, quantity, n)
-       where c.plan_id in (select plan_id from over) and (c.plan_id, i.code) in (select plan_id, code from over)),
-    r06 as (
-      select u.*, coalesce(l.allowed, 0) as allowed, least(u.quantity, u.before + u.quantity - coalesce(l.allowed, 0)) as excess
-        from used u left join limits l on l.plan_version_id = u.plan_version_id and l.code = u.code)
+        left join limits l on l.plan_version_id = c.plan_version_id and l.code = i.code
+       where c.plan_id in (select plan_id from over) and (c.plan_id, i.code) in (select plan_id, code from over))
+    insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
     select f.visit_id, f.rule, f.key,
            case f.rule ${RULE_CODES.filter((r) => r !== 'R06' && on(r)).map((r) => `when '${r}' then '${action(r)}'`).join(' ') || "when '' then ''"} end,
            f.evidence, f.summary, f.check_in_at, f.agency_id, f.person_id, f.caregiver_id
       from found f
-    union all
-    select id, 'R06', code, '${on('R06') ? action('R06') : 'FLAG'}',
+    on conflict do nothing`;
+
+  // R06, once R01–R03 are known: units per plan and item in check-in order over the visits that no R01–R03
+  // finding deducts as the findings will stand (a decided finding keeps its status and action: confirmed with
+  // DEDUCT deducts, dismissed never; a new or open one deducts as the settings say), against the limit of each
+  // visit's plan version. A statement of its own, so that the planner sees how few findings there are.
+  const r06Sql = `
+    insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
+    with
+    decided as (
+      select visit_id, rule, key, status, action from visit_finding
+       where pooling_area = ${AREA} and month = ${MONTH} and rule in ('R01', 'R02', 'R03') and status <> 'OPEN'),
+    deducted as (
+      select visit_id from decided where status = 'CONFIRMED' and action = 'DEDUCT'
+      union
+      select f.visit_id from visit_audit_finding f
+       where f.rule in (${openDeducting.length ? openDeducting.map((r) => `'${r}'`).join(', ') : 'null'})
+         and not exists (select 1 from decided d where d.visit_id = f.visit_id and d.rule = f.rule and d.key = f.key)),
+    -- The units before each visit (a visit's own list in its order, should an item appear twice).
+    used as (
+      select u.*, coalesce(sum(u.quantity) over (partition by u.plan_id, u.code order by u.in_ms, u.visit_id, u.n rows between unbounded preceding and 1 preceding), 0) as before
+        from visit_audit_unit u
+       where not exists (select 1 from deducted d where d.visit_id = u.visit_id)),
+    r06 as (select used.*, least(quantity, before + quantity - allowed) as excess from used)
+    select visit_id, 'R06', code, '${on('R06') ? action('R06') : 'FLAG'}',
            ${ev(`'code', code, 'allowed', allowed, 'usedBefore', before, 'quantity', quantity, 'excess', excess`)},
            code || ' 本月已做 ' || before || ' 次，计划 ' || allowed || ' 次，超出 ' || excess || ' 次',
-           check_in_at, agency_id, person_id, caregiver_id
+           visit_at, agency_id, person_id, caregiver_id
       from r06 where excess > 0
     -- An item listed twice in one visit (the visits service refuses that) keeps its first finding.
     on conflict do nothing`;
@@ -330,7 +361,15 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
         evidence jsonb not null, summary varchar(200) not null, visit_at timestamptz not null,
         agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null,
         primary key (visit_id, rule, key)) on commit drop`);
+    await run(`drop table if exists pg_temp.visit_audit_unit`);
+    // R06's candidates: the units of the plans and items that may go over, each with its version's limit.
+    await run(`create temp table visit_audit_unit (
+        visit_id uuid not null, plan_id uuid not null, in_ms bigint not null, n bigint not null, code text, quantity int, allowed bigint not null,
+        visit_at timestamptz not null, agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null) on commit drop`);
     await run(findingsSql);
+    // The rows just written have no statistics yet; the next statements plan better with them.
+    await run(`analyze visit_audit_finding, visit_audit_unit`);
+    if (on('R06')) await run(r06Sql);
     // New findings are added; an open one is refreshed when the facts changed; a decided one keeps the evidence it
     // was decided on.
     await run(`
