@@ -264,8 +264,9 @@ describe('the caregiver’s phone', () => {
     // Correct it: the visit is open again with what was entered; a signature this time.
     await refused.getByRole('link', { name: '去改正' }).click();
     await page.waitForURL(new RegExp(`#/my-day/visit/${plan.person_id}$`));
-    expect(await page.locator('.visit-head').textContent()).toContain('上次签退被拒绝：服务卡号不对。');
-    expect(await item.locator('input[type="checkbox"]').isChecked()).toBe(true);
+    // The visit screen restores what was entered once its plan has loaded: read as it settles.
+    await expect.poll(() => page.locator('.visit-head').textContent()).toContain('上次签退被拒绝：服务卡号不对。');
+    await expect.poll(() => item.locator('input[type="checkbox"]').isChecked()).toBe(true);
     await page.getByRole('radio', { name: '签名' }).click();
     const box = (await page.getByTestId('signature-pad').boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + 100);
