@@ -2,11 +2,11 @@
 // 30,000 beneficiaries of 60 agencies, audited by runMonthlyAudit (first run, then a re-run that changes
 // nothing), with the process's memory watched to show no visit passes through JavaScript.
 // Run: npm run bench -- test/bench/visits-audit.bench.ts
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { pgCpuSeconds } from '../helpers/cpu.ts';
 import { generateVisitMonth } from '../../seeds/visit-generator.ts';
 import { runMonthlyAudit } from '../../server/src/visits/visits.audit-sql.ts';
 import { DEFAULT_VISIT_SETTINGS } from '../../server/src/visits/visits.rules.ts';
@@ -19,26 +19,6 @@ const AGENCIES = 60;
 let s: TestServer;
 const em = () => s.db.orm.em.fork() as unknown as EntityManager;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
-
-/**
- * CPU seconds (user + system) the test cluster has used so far: its postmaster (found by its port) and the
- * postmaster's children (Linux /proc). The machine may be shared: wall time then says little, CPU time more.
- */
-function pgCpuSeconds(port: string): number {
-  const procs = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') }];
-      } catch {
-        return [];
-      }
-    });
-  const master = procs.find((p) => p.cmd[0]?.endsWith('postgres') && p.cmd[p.cmd.indexOf('-p') + 1] === port);
-  return master ? procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100 : NaN;
-}
 
 interface Watched<T> {
   result: T;

@@ -1,14 +1,30 @@
 // Check-in then check-out through real HTTP GraphQL, with session cookies, at 64 concurrent connections for 15 s
 // (autocannon): requests per second, p50 and p99, and the stored visits counted against the successful requests.
+// The server runs in a process of its own, as `npm start` runs it (with its request log), so that the load
+// generator in this process does not share its event loop.
 // Run: npm run bench -- test/bench/visits-checkin.bench.ts
+// Options (environment): BENCH_CONNECTIONS (64), BENCH_SECONDS (15), BENCH_LOG_LEVEL (info), BENCH_NODE_OPTIONS
+// (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile the server).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import pg from 'pg';
+import getPort from 'get-port';
+import { createTestDatabase } from '../helpers/db.ts';
+import { clientFor, LOGIN, sessionCookie } from '../helpers/server.ts';
+import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
+import { ROOT } from '../../server/src/app/config.ts';
+import { pgCpuByKind, pgCpuSeconds, processCpuSeconds, resetStatementStats, topStatements } from '../helpers/cpu.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-let s: TestServer;
+let db: pg.Client;
+let server: ChildProcess;
+let url: string;
+let pgPort: string;
 const cookies: string[] = [];
 interface Stop {
   person: string;
@@ -19,12 +35,32 @@ interface Stop {
 }
 const stops: Stop[] = [];
 
+/** Starts `server/src/main.ts` on the database and waits until it is ready. */
+async function startServerProcess(databaseUrl: string): Promise<void> {
+  const port = await getPort();
+  url = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not become ready in 60 s');
+}
+
 beforeAll(async () => {
-  s = await startTestServer();
-  const conn = s.db.orm.em.fork().getConnection();
+  const databaseUrl = await createTestDatabase();
+  pgPort = new URL(databaseUrl).port;
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
   // 64 caregivers of the first demo agency, each with a sign-in and a beneficiary of her own whose plan is in
   // force (copied from a demo plan), all set up with SQL.
-  await conn.execute(`
+  await db.query(`
     do $$
     declare
       tpl record; agency uuid; pid uuid; plid uuid; vid uuid; cid uuid; uid uuid;
@@ -53,17 +89,27 @@ beforeAll(async () => {
         insert into employment (id, pooling_area, caregiver_id, agency_id, "from") values (gen_random_uuid(), '3702', cid, tpl.agency_id, date '2025-01-01');
       end loop;
     end $$`);
-  const rows = await conn.execute<{ id: string; latitude: number; longitude: number; code: string; family: string }[]>(
+  const { rows } = await db.query<{ id: string; latitude: number; longitude: number; code: string; family: string }>(
     `select ip.id, ip.latitude, ip.longitude, ip.emergency_contact_name as family,
             (select l.code from care_plan_line l join care_plan_version v on v.id = l.plan_version_id join care_plan p on p.id = v.plan_id where p.person_id = ip.id order by l.position limit 1) as code
        from insured_person ip where ip.name like '压测%' order by ip.id_number`,
   );
   for (const r of rows) stops.push({ person: r.id, lat: r.latitude, lng: r.longitude, item: r.code, family: r.family });
-  for (let i = 1; i <= CONNECTIONS; i++) cookies.push((await s.as(`bench.cg${i}`)).cookie);
+  await startServerProcess(databaseUrl);
+  const gql = clientFor(url);
+  for (let i = 1; i <= CONNECTIONS; i++) {
+    const res = await gql(LOGIN, { u: `bench.cg${i}`, p: DEMO_PASSWORD });
+    if (res.body.errors) throw new Error(`login failed: ${JSON.stringify(res.body.errors)}`);
+    cookies.push(sessionCookie(res));
+  }
 }, 300_000);
 
 afterAll(async () => {
-  await s?.stop();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+  await db?.end();
 });
 
 const CHECK_IN = `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`;
@@ -76,8 +122,11 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
   let okCheckOuts = 0;
   const firstError: string[] = [];
   const now = Date.now();
+  await resetStatementStats(db);
+  const kindsBefore = pgCpuByKind(pgPort);
+  const cpuBefore = { server: processCpuSeconds(server.pid!), db: pgCpuSeconds(pgPort), generator: process.cpuUsage() };
   const instance = autocannon({
-    url: `${s.url}/graphql`,
+    url: `${url}/graphql`,
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { 'content-type': 'application/json' },
@@ -130,8 +179,15 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
     instance.on('done', resolve);
     setTimeout(() => reject(new Error(`no result after ${SECONDS + 30} s: ${okCheckIns} check-ins, ${okCheckOuts} check-outs, ${graphqlErrors} errors ${firstError.join(' | ')}`)), (SECONDS + 30) * 1000);
   });
-  const conn = s.db.orm.em.fork().getConnection();
-  const [stored] = await conn.execute<{ visits: number; done: number }[]>(
+  const generator = process.cpuUsage(cpuBefore.generator);
+  const cpu = {
+    serverSeconds: +(processCpuSeconds(server.pid!) - cpuBefore.server).toFixed(1),
+    databaseSeconds: +(pgCpuSeconds(pgPort) - cpuBefore.db).toFixed(1),
+    loadGeneratorSeconds: +((generator.user + generator.system) / 1e6).toFixed(1),
+  };
+  const {
+    rows: [stored],
+  } = await db.query<{ visits: number; done: number }>(
     `select count(*)::int as visits, count(*) filter (where status = 'DONE')::int as done from visit v join caregiver c on c.id = v.caregiver_id where c.name like '压测护理员%'`,
   );
   const r = result as any;
@@ -150,6 +206,10 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
         okCheckOuts,
         storedVisits: stored!.visits,
         storedDone: stored!.done,
+        cpu,
+        loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
+        databaseByKind: Object.fromEntries(Object.entries(pgCpuByKind(pgPort)).map(([k, v]) => [k, +(v - (kindsBefore[k] ?? 0)).toFixed(1)]).filter(([, v]) => (v as number) > 0)),
+        topStatements: await topStatements(db),
         firstError,
       },
       null,

@@ -25,7 +25,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'changhu-test-'));
-  const db = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+  // pg_stat_statements lets a benchmark say where the database's time went (test/helpers/cpu.ts).
+  const db = await startEmbeddedPostgres({ dataDir: dir, persistent: false, settings: { shared_preload_libraries: 'pg_stat_statements' } });
   const admin = new URL(db.url);
   admin.pathname = '/postgres';
   const templateUrl = new URL(db.url);

@@ -22,6 +22,8 @@ export async function startEmbeddedPostgres(opts: {
   port?: number | null;
   log?: Logger;
   persistent?: boolean;
+  /** More server settings, as `-c name=value` pairs. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(opts.dataDir, 'pg');
   const secretFile = path.join(opts.dataDir, 'pg-password');
@@ -46,7 +48,7 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=UTC'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=UTC', ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: (m) => opts.log?.debug({ pg: String(m).trim() }, 'postgres'),
     onError: (m) => opts.log?.debug({ pg: String(m).trim() }, 'postgres'),
   });
