@@ -7,6 +7,7 @@ import { Migration20261123054318_providers } from './Migration20261123054318_pro
 import { Migration20261123055001_evaluation_sheet } from './Migration20261123055001_evaluation_sheet.ts';
 import { Migration20261123064349_careplan } from './Migration20261123064349_careplan.ts';
 import { Migration20261123072357_visits } from './Migration20261123072357_visits.ts';
+import { Migration20261123112000_visit_plan_index } from './Migration20261123112000_visit_plan_index.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
@@ -16,4 +17,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261123055001_evaluation_sheet', class: Migration20261123055001_evaluation_sheet },
   { name: 'Migration20261123064349_careplan', class: Migration20261123064349_careplan },
   { name: 'Migration20261123072357_visits', class: Migration20261123072357_visits },
+  { name: 'Migration20261123112000_visit_plan_index', class: Migration20261123112000_visit_plan_index },
 ];

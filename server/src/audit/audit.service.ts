@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../graphql/context.ts';
 import { maskIdNumber, maskPhone } from '../shared/masking.ts';
+import { prepared, type Tx } from '../shared/prepared.ts';
 
 export interface AuditEntry {
   operation: string;
@@ -52,29 +53,39 @@ export function diff(
   return { before: scrub(b), after: scrub(a) };
 }
 
+/**
+ * The columns of an audit row, and placeholders for the values `AuditTrail.values` gives, in that order: for a
+ * statement that writes its change and the change's audit row at once (`insert … select AUDIT_VALUES from …`).
+ */
+export const AUDIT_COLUMNS = 'user_id, username, roles, operation, entity, entity_id, pooling_area, changes, client_ip, request_id';
+export const AUDIT_VALUES = '?::uuid, ?::text, ?::text[], ?::text, ?::text, ?::text, ?::text, ?::jsonb, ?::inet, ?::text';
+
+const INSERT = prepared('audit_insert', `insert into audit_log (${AUDIT_COLUMNS}) values (${AUDIT_VALUES})`);
+
 export class AuditTrail {
   constructor(private readonly meta: { requestId: string; clientIp: string | null }) {}
 
-  /** Appends one row inside the transaction of `em`. */
-  async record(em: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  /** Appends one row inside the transaction of `target` (an EntityManager, or a prepared-statement transaction). */
+  async record(target: EntityManager | Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+    const params = this.values(actor, entry);
+    if ('rows' in target) await target.rows(INSERT, params);
+    else await target.getConnection().execute(INSERT.text, params, 'run', target.getTransactionContext());
+  }
+
+  /** The values of one audit row, in the order of AUDIT_COLUMNS. */
+  values(actor: Actor | null, entry: AuditEntry): unknown[] {
     const changes = diff(entry.before ?? null, entry.after ?? null);
-    await em.getConnection().execute(
-      `insert into audit_log (user_id, username, roles, operation, entity, entity_id, pooling_area, changes, client_ip, request_id)
-       values (?, ?, ?::text[], ?, ?, ?, ?, ?::jsonb, ?::inet, ?)`,
-      [
-        actor?.userId ?? entry.subject?.userId ?? null,
-        actor?.username ?? entry.subject?.username ?? null,
-        `{${(actor?.roles ?? []).join(',')}}`,
-        entry.operation,
-        entry.entity,
-        entry.entityId,
-        entry.poolingArea ?? null,
-        JSON.stringify({ before: changes.before, after: changes.after, ...(entry.detail ? { detail: entry.detail } : {}) }),
-        this.meta.clientIp,
-        this.meta.requestId,
-      ],
-      'run',
-      em.getTransactionContext(),
-    );
+    return [
+      actor?.userId ?? entry.subject?.userId ?? null,
+      actor?.username ?? entry.subject?.username ?? null,
+      `{${(actor?.roles ?? []).join(',')}}`,
+      entry.operation,
+      entry.entity,
+      entry.entityId,
+      entry.poolingArea ?? null,
+      JSON.stringify({ before: changes.before, after: changes.after, ...(entry.detail ? { detail: entry.detail } : {}) }),
+      this.meta.clientIp,
+      this.meta.requestId,
+    ];
   }
 }

@@ -12,6 +12,7 @@ import type { Actor, Grant } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import { AppError, InputError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
+import { prepared, runPrepared } from '../shared/prepared.ts';
 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,6 +26,39 @@ export interface ResolvedSession {
   actor: Actor | null;
   sessionHash: string | null;
   problem: 'SESSION_EXPIRED' | null;
+}
+
+const SESSIONS = prepared(
+  'session_lookup',
+  `select s.token_hash, s.created_at, s.last_seen_at, s.revoked_at, u.id as user_id, u.username, u.pooling_area, u.status, u.must_change_password,
+          coalesce((select json_agg(json_build_object('role', g.role, 'poolingArea', g.pooling_area, 'agencyId', g.agency_id, 'assessmentOrgId', g.assessment_org_id) order by g.id)
+                      from role_grant g where g.user_id = u.id), '[]') as grants
+     from session s join app_user u on u.id = s.user_id
+    where s.token_hash = any(?::text[])`,
+);
+
+const TOUCH = prepared('session_touch', `update session set last_seen_at = ? where token_hash = ?`);
+
+interface SessionRow {
+  token_hash: string;
+  created_at: string | Date;
+  last_seen_at: string | Date;
+  revoked_at: string | Date | null;
+  user_id: string;
+  username: string;
+  pooling_area: string | null;
+  status: string;
+  must_change_password: boolean;
+  grants: Grant[];
+}
+
+interface SessionFacts {
+  tokenHash: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  active: boolean;
+  actor: Actor;
 }
 
 export function actorOf(user: User): Actor {
@@ -94,18 +128,34 @@ export class AuthService {
     return this.resolve(parseCookie(header ?? '')[SESSION_COOKIE]);
   }
 
+  /**
+   * Sessions by token hash with their users and grants, in one plain statement: every request asks this first, so
+   * it stays off the ORM's entity machinery.
+   */
+  private async sessionsOf(hashes: readonly string[]): Promise<SessionFacts[]> {
+    const rows = await runPrepared<SessionRow>(this.em, SESSIONS, [`{${hashes.join(',')}}`]);
+    return rows.map((r) => ({
+      tokenHash: r.token_hash,
+      createdAt: new Date(r.created_at),
+      lastSeenAt: new Date(r.last_seen_at),
+      revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+      active: r.status === 'ACTIVE',
+      actor: { userId: r.user_id, username: r.username, poolingArea: r.pooling_area, roles: r.grants.map((g) => g.role), grants: r.grants, mustChangePassword: r.must_change_password },
+    }));
+  }
+
   /** Finds the actor of a session token; an idle, expired or revoked session gives none. */
   async resolve(token: string | undefined): Promise<ResolvedSession> {
     if (!token) return { actor: null, sessionHash: null, problem: null };
     const hash = sha256(token);
-    const session = await this.em.findOne(Session, { tokenHash: hash }, { populate: ['user', 'user.grants'] });
+    const [session] = await this.sessionsOf([hash]);
     const now = this.clock.now();
-    if (!session || session.user.status !== 'ACTIVE') return { actor: null, sessionHash: null, problem: session ? 'SESSION_EXPIRED' : null };
+    if (!session || !session.active) return { actor: null, sessionHash: null, problem: session ? 'SESSION_EXPIRED' : null };
     if (sessionVerdict(session, now) !== 'VALID') return { actor: null, sessionHash: null, problem: 'SESSION_EXPIRED' };
     if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
-      await this.em.nativeUpdate(Session, { tokenHash: hash }, { lastSeenAt: now });
+      await runPrepared(this.em, TOUCH, [now.toISOString(), hash]);
     }
-    return { actor: actorOf(session.user), sessionHash: hash, problem: null };
+    return { actor: session.actor, sessionHash: hash, problem: null };
   }
 
   /**
@@ -113,10 +163,11 @@ export class AuthService {
    * not activity, so a session left alone still ends after its idle time even while live updates flow.
    */
   async stillValid(sessionHashes: readonly string[]): Promise<Map<string, Actor>> {
-    if (sessionHashes.length === 0) return new Map();
-    const sessions = await this.em.find(Session, { tokenHash: { $in: [...sessionHashes] } }, { populate: ['user', 'user.grants'] });
+    const hashes = sessionHashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
+    if (hashes.length === 0) return new Map();
+    const sessions = await this.sessionsOf(hashes);
     const now = this.clock.now();
-    return new Map(sessions.filter((s) => s.user.status === 'ACTIVE' && sessionVerdict(s, now) === 'VALID').map((s) => [s.tokenHash, actorOf(s.user)]));
+    return new Map(sessions.filter((s) => s.active && sessionVerdict(s, now) === 'VALID').map((s) => [s.tokenHash, s.actor]));
   }
 
   async logout(actor: Actor, sessionHash: string): Promise<void> {

@@ -8,8 +8,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+// en-CA formats dates as YYYY-MM-DD. Made once: building a formatter costs far more than using it, and the
+// hottest paths (a check-in, the rules over a visit and its neighbours) ask for many dates.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai. */
 export function localDate(instant: Date): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return DAY_FORMAT.format(instant);
 }

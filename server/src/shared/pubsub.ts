@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import type { Logger } from 'pino';
+import { prepared, txOf, type Tx } from './prepared.ts';
 
 /** The one channel of the application; messages carry their topic. NOTIFY is per database, so one name is enough. */
 export const CHANNEL = 'changhu_events';
@@ -44,16 +45,18 @@ export function encodeMessage(topic: string, data: unknown): string {
   return json;
 }
 
+const NOTIFY = prepared('pubsub_notify', 'select count(pg_notify(?, payload)) from json_array_elements_text(?::json) as payload');
+
 /**
- * Sends messages on `em`: inside `em.transactional` they are delivered when the transaction commits, and never
+ * Sends messages on `target` (an EntityManager or a prepared-statement transaction): inside a transaction they are delivered when the transaction commits, and never
  * when it rolls back; outside one, at once. All in one statement, whatever their number. PostgreSQL delivers
  * identical payloads sent in one transaction once, so a message should carry what makes it unique (an id).
  */
-export async function publish(em: EntityManager, messages: readonly Message[]): Promise<void> {
+export async function publish(target: EntityManager | Tx, messages: readonly Message[]): Promise<void> {
   if (messages.length === 0) return;
   const payloads = messages.map((m) => encodeMessage(m.topic, m.data));
-  // em.execute runs in em's transaction when there is one. The payloads travel as one JSON array of strings.
-  await em.execute('select count(pg_notify(?, payload)) from json_array_elements_text(?::json) as payload', [CHANNEL, JSON.stringify(payloads)]);
+  // Either runs in the target's transaction when there is one. The payloads travel as one JSON array of strings.
+  await ('rows' in target ? target : txOf(target)).rows(NOTIFY, [CHANNEL, JSON.stringify(payloads)]);
 }
 
 /** The key of a topic with type-graphql's optional dynamic id (a subscription to one record, say). */

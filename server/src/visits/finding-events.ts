@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../graphql/context.ts';
 import { agenciesWith, areasWith } from '../identity/identity.access.ts';
 import { encodeMessage, PayloadTooLargeError, publish } from '../shared/pubsub.ts';
+import type { Tx } from '../shared/prepared.ts';
 
 /** The PubSub topic of raised findings. */
 export const FINDING_RAISED = 'FINDING_RAISED';
@@ -40,7 +41,7 @@ export const TRUNCATED_EVIDENCE = { truncated: true } as const;
  * back. An event whose evidence would not fit a notification goes out with `{ truncated: true }` instead; one
  * that still does not fit (its names and summary alone) is refused with PayloadTooLargeError.
  */
-export async function publishFindings(em: EntityManager, events: FindingEvent[]): Promise<void> {
+export async function publishFindings(em: EntityManager | Tx, events: FindingEvent[]): Promise<void> {
   await publish(
     em,
     events.map((event) => {

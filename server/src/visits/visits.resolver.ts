@@ -26,10 +26,10 @@ import { Caregiver } from '../providers/providers.entity.ts';
 import { Agency } from '../identity/org.entity.ts';
 import { systemClock } from '../shared/clock.ts';
 import { InputError } from '../shared/errors.ts';
-import { publishFindingEvents } from './finding-publisher.ts';
+import { publishFindings } from './finding-events.ts';
 import type { Context } from '../graphql/context.ts';
 
-const service = (ctx: Context) => new VisitsService(ctx.em, systemClock, ctx.audit, publishFindingEvents);
+const service = (ctx: Context) => new VisitsService(ctx.em, systemClock, ctx.audit, publishFindings);
 
 /** Per-request batch loaders: names and findings of a page of visits in a fixed number of statements. */
 const loaders = new WeakMap<Context, ReturnType<typeof createLoaders>>();

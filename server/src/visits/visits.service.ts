@@ -16,6 +16,7 @@ import {
   auditVisit,
   checkTimesAndPlaces,
   dayOf,
+  DEFAULT_VISIT_SETTINGS,
   deducts,
   findingKey,
   RULE_NAMES,
@@ -30,12 +31,14 @@ import {
   type VisitSettings,
 } from './visits.rules.ts';
 import { agenciesWith, areasWith, requirePermission } from '../identity/identity.access.ts';
+import type { FindingEvent } from './finding-events.ts';
 import type { Actor } from '../graphql/context.ts';
-import type { AuditTrail } from '../audit/audit.service.ts';
+import { AUDIT_COLUMNS, AUDIT_VALUES, type AuditTrail } from '../audit/audit.service.ts';
 import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts';
 import { isUuid } from '../shared/identifiers.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
+import { pooled, prepared, txOf, type Tx } from '../shared/prepared.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -76,6 +79,116 @@ const VISIT_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.pers
   to_char(v.local_date, 'YYYY-MM-DD') as local_date, v.check_in_at, v.check_in_lat, v.check_in_lng, v.check_in_accuracy, v.check_out_at,
   v.check_out_lat, v.check_out_lng, v.check_out_accuracy, v.items, v.notes, v.confirmation, v.confirmed_by, v.signature is not null as has_signature,
   v.checked_in_recorded_at, v.recorded_at, v.recorded_by, v.void_reason, v.voided_at, v.claim_id`;
+
+// ---- the statements of the hot paths (prepared: see shared/prepared.ts) ------------------------------------------
+
+const VISIT_BY_ID = prepared('visit_by_id', `select ${VISIT_COLUMNS} from visit v where v.id = ?`);
+
+const ENSURE_PARTITIONS = prepared('visit_ensure_partitions', `select visit_ensure_partitions(?::date, 1)`);
+
+/**
+ * Everything a check-in is decided on, in one statement (it is the hottest path of the system): the caregiver of
+ * the sign-in, her employment and her agency's contracts, the person and whether the agency serves them that
+ * day, the plan in force, the area's settings, and a visit already stored under the id.
+ */
+const CHECK_IN_FACTS = prepared(
+  'visit_check_in_facts',
+  `with cg as (select id, agency_id, active, qualification, certificate_expiry from caregiver where user_id = ?),
+        prs as (select id, pooling_area, latitude, longitude from insured_person where id = ?)
+   select (select row_to_json(cg) from cg) as caregiver,
+          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select id from cg)) as employments,
+          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+             from contract k where k.agency_id = (select agency_id from cg)) as contracts,
+          (select row_to_json(prs) from prs) as person,
+          exists (select 1 from agency_client ac where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)
+                    and ac.since <= ?::date and (ac.until is null or ac.until >= ?::date)) as served,
+          (select json_build_object('version_id', v.id, 'plan_id', p.id) from care_plan_version v join care_plan p on p.id = v.plan_id
+            where p.person_id = (select id from prs) and p.agency_id = (select agency_id from cg) and p.care_form = 'HOME'
+              and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED') and v.effective_from <= ?::date
+              and (v.effective_until is null or (v.effective_until >= ?::date and v.effective_until >= v.effective_from))
+            order by v.number desc limit 1) as plan,
+          (select json_build_object('caregiver_id', x.caregiver_id, 'check_in_at', x.check_in_at) from visit x where x.id = ? limit 1) as existing,
+          (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
+);
+
+/** The check-in and its audit row, in one statement; nothing when a visit with the id and time is already there. */
+const INSERT_CHECK_IN = prepared(
+  'visit_insert_check_in',
+  `with ins as (
+     insert into visit as v (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
+       check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
+     values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)
+     on conflict do nothing
+     returning ${VISIT_COLUMNS}),
+   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from ins)
+   select * from ins`,
+);
+
+/**
+ * Everything the end of a visit is decided and audited on, in one statement (with check-in, the hottest path):
+ * the visit, its caregiver with her employments and her agency's contracts, the person, the area's settings, the
+ * plan version's items, the beneficiary's card, hospital stays, the caregiver's visits within 36 hours either
+ * side, and the units of each item the plan's earlier visits of the month used. Rows inside come as JSON, their
+ * times as ISO strings.
+ */
+const COMPLETION_FACTS = prepared(
+  'visit_completion_facts',
+  `with cur as (select ${VISIT_COLUMNS} from visit v where v.id = ?),
+        cg as (select c.id, c.user_id, c.agency_id, c.name, c.active, c.qualification, c.certificate_expiry, a.name as agency_name
+                 from caregiver c left join agency a on a.id = c.agency_id where c.id = (select caregiver_id from cur)),
+        prs as (select id, pooling_area, name, latitude, longitude, date_of_death, emergency_contact_name from insured_person where id = (select person_id from cur)),
+        st as (select settings from visit_settings where pooling_area = (select pooling_area from cur))
+   select (select row_to_json(cur) from cur) as visit,
+          (select row_to_json(cg) from cg) as caregiver,
+          exists (select 1 from caregiver where user_id = ? and agency_id is not null) as signed_in_caregiver,
+          (select row_to_json(prs) from prs) as person,
+          (select settings from st) as settings,
+          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per, 'minutes', l.minutes) order by l.position)
+             from care_plan_line l where l.plan_version_id = (select plan_version_id from cur) and l.kind = 'ITEM') as lines,
+          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from cur)) as employments,
+          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+             from contract k where k.agency_id = (select agency_id from cur)) as contracts,
+          (select code_hash from beneficiary_card where person_id = (select person_id from cur)) as card_hash,
+          (select json_agg(json_build_object('admittedOn', h.admitted_on, 'dischargedOn', h.discharged_on))
+             from hospital_stay h where h.person_id = (select person_id from cur) and h.admitted_on < (select local_date::date from cur)) as stays,
+          (select json_agg(n) from (
+             select ${VISIT_COLUMNS}, (select ip.name from insured_person ip where ip.id = v.person_id) as person_name
+               from visit v where v.caregiver_id = (select caregiver_id from cur) and v.status = 'DONE'
+                and v.check_in_at between (select check_in_at from cur) - interval '36 hours' and (select check_in_at from cur) + interval '36 hours') n) as neighbours,
+          (select json_object_agg(u.code, u.n) from (
+             select i.code, sum(i.quantity)::int as n
+               from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+              where o.plan_id = (select plan_id from cur) and o.status = 'DONE'
+                and o.check_in_at >= ((date_trunc('month', (select local_date::date from cur))::date)::timestamp at time zone 'Asia/Shanghai')
+                and o.local_date >= date_trunc('month', (select local_date::date from cur)) and o.local_date < date_trunc('month', (select local_date::date from cur)) + interval '1 month'
+                and (o.check_in_at, o.id) < (select check_in_at, id from cur)
+                and not exists (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
+                                  and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))))
+              group by i.code) u) as used`,
+);
+
+/**
+ * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
+ * the audit row and the findings are written only when the visit was still open. A finding already there (same
+ * visit, rule and key) stays as it is, with its decision. Returns the visit and the ids of the findings written.
+ */
+const COMPLETE_VISIT = prepared(
+  'visit_complete',
+  `with upd as (
+     update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
+       confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
+     where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
+     returning ${VISIT_COLUMNS}),
+   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd),
+   fnd as (
+     insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, created_at, version)
+     select id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, 'OPEN', created_at, 1
+       from json_to_recordset(?::json) as f(id uuid, pooling_area text, visit_id uuid, visit_at timestamptz, month date, agency_id uuid, person_id uuid,
+                                            caregiver_id uuid, rule text, action text, key text, evidence jsonb, summary text, created_at timestamptz)
+      where exists (select 1 from upd)
+     on conflict (visit_id, rule, key) do nothing returning id)
+   select upd.*, (select coalesce(json_agg(fnd.id), '[]') from fnd) as inserted from upd`,
+);
 
 export interface CheckInInput {
   id: string;
@@ -122,15 +235,55 @@ export interface SyncResult {
   ok: boolean;
   visitId: string;
   visit: VisitRow | null;
-  findings: VisitFinding[];
   error: { code: string; reason: string | null; message: string } | null;
 }
 
 /** Publishes findings to live subscribers (set by the app; a no-op in bare use). */
-export type FindingPublisher = (em: EntityManager, findings: { finding: VisitFinding; agencyName: string; personName: string; caregiverName: string }[]) => Promise<void>;
+export type FindingPublisher = (target: EntityManager | Tx, findings: FindingEvent[]) => Promise<void>;
+
+interface PlanLineFacts {
+  code: string;
+  category: 'A' | 'B' | 'C';
+  times: number;
+  per: 'DAY' | 'WEEK' | 'MONTH';
+  minutes: number;
+}
+
+/** What CHECK_IN_FACTS reads in one statement. */
+interface CheckInFacts {
+  caregiver: { id: string; agency_id: string | null; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string } | null;
+  employments: { agencyId: string; from: string; until: string | null }[] | null;
+  contracts: ContractFacts[] | null;
+  person: { id: string; pooling_area: string; latitude: number | null; longitude: number | null } | null;
+  served: boolean;
+  plan: { version_id: string; plan_id: string } | null;
+  existing: { caregiver_id: string; check_in_at: string } | null;
+  settings: Partial<VisitSettings> | null;
+}
+
+/** What COMPLETION_FACTS reads in one statement. */
+interface CompletionFacts {
+  visit: VisitRow | null;
+  caregiver: { id: string; user_id: string | null; agency_id: string | null; name: string; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string; agency_name: string | null } | null;
+  signed_in_caregiver: boolean;
+  person: { id: string; pooling_area: string; name: string; latitude: number | null; longitude: number | null; date_of_death: string | null; emergency_contact_name: string | null } | null;
+  settings: Partial<VisitSettings> | null;
+  lines: PlanLineFacts[] | null;
+  employments: { agencyId: string; from: string; until: string | null }[] | null;
+  contracts: ContractFacts[] | null;
+  card_hash: string | null;
+  stays: { admittedOn: string; dischargedOn: string | null }[] | null;
+  neighbours: (VisitRow & { person_name: string })[] | null;
+  used: Record<string, number> | null;
+}
 
 const reject = (code: HardRule | string, message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, { reason: code, fieldErrors: field ? [{ field, reason: code, message }] : undefined });
+
+const notEligible = (reason: string, day: string) =>
+  reason === 'QUALIFICATION'
+    ? reject('ITEM_NOT_QUALIFIED', 'Clinical items need a nurse or medical caregiver', 'items')
+    : reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${reason})`, 'caregiverId');
 
 const hashCardCode = (personId: string, code: string) => createHash('sha256').update(`changhu-card:${personId}:${code}`).digest('hex');
 
@@ -188,7 +341,7 @@ export class VisitsService {
       { active: c.active, qualification: c.qualification, certificateExpiry: c.certificateExpiry, employments: f?.employments ?? [] },
       { agencyId, day, contracts: f?.contracts ?? [], categories },
     );
-    if (!r.ok) throw reject(r.reason === 'QUALIFICATION' ? 'ITEM_NOT_QUALIFIED' : 'CAREGIVER_NOT_ELIGIBLE', r.reason === 'QUALIFICATION' ? 'Clinical items need a nurse or medical caregiver' : `The caregiver may not work for the agency on ${day} (${r.reason})`, r.reason === 'QUALIFICATION' ? 'items' : 'caregiverId');
+    if (!r.ok) throw notEligible(r.reason, day);
   }
 
   /** The approved HOME plan version of this agency in force for the person on the day. */
@@ -218,50 +371,15 @@ export class VisitsService {
     return rows[0] ?? null;
   }
 
-  private async ensurePartition(em: EntityManager, at: string) {
-    if (dayOf(at).slice(0, 7) !== this.today().slice(0, 7)) {
-      await em.execute(`select visit_ensure_partitions(?::date, 1)`, [`${dayOf(at).slice(0, 7)}-01`]);
-    }
+  private async ensurePartition(tx: Tx, at: string) {
+    if (dayOf(at).slice(0, 7) !== this.today().slice(0, 7)) await tx.rows(ENSURE_PARTITIONS, [`${dayOf(at).slice(0, 7)}-01`]);
   }
 
   // ---- check-in -----------------------------------------------------------------------------------
 
-  /**
-   * Everything a check-in is decided on, in one statement (it is the hottest path of the system): the caregiver of
-   * the sign-in, her employment and her agency's contracts, the person and whether the agency serves them that
-   * day, the plan in force, the area's settings, and a visit already stored under the id.
-   */
-  private async checkInFacts(em: EntityManager, userId: string, personId: string, visitId: string, day: string) {
-    const rows = await em.execute<
-      {
-        caregiver: { id: string; agency_id: string | null; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string } | null;
-        employments: { agencyId: string; from: string; until: string | null }[] | null;
-        contracts: { state: Contract['state']; startDate: string; endDate: string; suspendedFrom: string | null; suspendedUntil: string | null }[] | null;
-        person: { id: string; pooling_area: string; latitude: number | null; longitude: number | null } | null;
-        served: boolean;
-        plan: { version_id: string; plan_id: string } | null;
-        existing: { caregiver_id: string; check_in_at: string } | null;
-        settings: Partial<VisitSettings> | null;
-      }[]
-    >(
-      `with cg as (select id, agency_id, active, qualification, certificate_expiry from caregiver where user_id = ?),
-            prs as (select id, pooling_area, latitude, longitude from insured_person where id = ?)
-       select (select row_to_json(cg) from cg) as caregiver,
-              (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select id from cg)) as employments,
-              (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
-                 from contract k where k.agency_id = (select agency_id from cg)) as contracts,
-              (select row_to_json(prs) from prs) as person,
-              exists (select 1 from agency_client ac where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)
-                        and ac.since <= ?::date and (ac.until is null or ac.until >= ?::date)) as served,
-              (select json_build_object('version_id', v.id, 'plan_id', p.id) from care_plan_version v join care_plan p on p.id = v.plan_id
-                where p.person_id = (select id from prs) and p.agency_id = (select agency_id from cg) and p.care_form = 'HOME'
-                  and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED') and v.effective_from <= ?::date
-                  and (v.effective_until is null or (v.effective_until >= ?::date and v.effective_until >= v.effective_from))
-                order by v.number desc limit 1) as plan,
-              (select json_build_object('caregiver_id', x.caregiver_id, 'check_in_at', x.check_in_at) from visit x where x.id = ? limit 1) as existing,
-              (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
-      [userId, isUuid(personId) ? personId : null, day, day, day, day, visitId],
-    );
+  /** The facts of a check-in (CHECK_IN_FACTS). */
+  private async checkInFacts(tx: Tx, userId: string, personId: string, visitId: string, day: string) {
+    const rows = await tx.rows<CheckInFacts>(CHECK_IN_FACTS, [userId, isUuid(personId) ? personId : null, day, day, day, day, visitId]);
     return rows[0]!;
   }
 
@@ -272,41 +390,43 @@ export class VisitsService {
     if (Number.isNaN(Date.parse(input.at))) e.add('at', 'FORMAT', 'An ISO time');
     e.throwIfAny();
     const day = dayOf(input.at);
-    return this.em.transactional(async (em) => {
-      const f = await this.checkInFacts(em, a.userId, input.personId, input.id, day);
-      const c = f.caregiver;
-      if (!c?.agency_id) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
-      if (f.existing) {
-        if (f.existing.caregiver_id !== c.id || Date.parse(f.existing.check_in_at) !== Date.parse(input.at)) throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
-        return (await this.visitById(em, input.id))!; // a replay of the same check-in
-      }
-      if (!f.person || !f.served) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
-      const eligible = caregiverEligibility(
-        { active: c.active, qualification: c.qualification, certificateExpiry: c.certificate_expiry, employments: f.employments ?? [] },
-        { agencyId: c.agency_id, day, contracts: f.contracts ?? [], categories: [] },
-      );
-      if (!eligible.ok) throw reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${eligible.reason})`, 'input.caregiverId');
-      if (!f.plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
-      const s = visitSettingsFrom(f.settings);
-      const home = f.person.latitude !== null && f.person.longitude !== null ? { lat: f.person.latitude, lng: f.person.longitude } : null;
-      const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
-      if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
-      await this.ensurePartition(em, input.at);
-      const rows = await em.execute<VisitRow[]>(
-        `insert into visit as v (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
-           check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
-         values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)
-         returning ${VISIT_COLUMNS}`,
-        [input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at, input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId],
-      );
-      await this.audit.record(em, a, { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: f.person.pooling_area, after: { personId: f.person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } });
-      return rows[0]!;
-    });
+    // Reads, then one write statement: no transaction held open across the rules.
+    const tx = pooled(this.em);
+    const f = await this.checkInFacts(tx, a.userId, input.personId, input.id, day);
+    const c = f.caregiver;
+    if (!c?.agency_id) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
+    if (f.existing) {
+      if (f.existing.caregiver_id !== c.id || Date.parse(f.existing.check_in_at) !== Date.parse(input.at)) throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+      return (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0]!; // a replay of the same check-in
+    }
+    if (!f.person || !f.served) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+    const eligible = caregiverEligibility(
+      { active: c.active, qualification: c.qualification, certificateExpiry: c.certificate_expiry, employments: f.employments ?? [] },
+      { agencyId: c.agency_id, day, contracts: f.contracts ?? [], categories: [] },
+    );
+    if (!eligible.ok) throw reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${eligible.reason})`, 'input.caregiverId');
+    if (!f.plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
+    const s = visitSettingsFrom(f.settings);
+    const home = f.person.latitude !== null && f.person.longitude !== null ? { lat: f.person.latitude, lng: f.person.longitude } : null;
+    const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
+    if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
+    await this.ensurePartition(tx, input.at);
+    const audit = { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: f.person.pooling_area, after: { personId: f.person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } };
+    const rows = await tx.rows<VisitRow>(INSERT_CHECK_IN, [
+      input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at,
+      input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId, ...this.audit.values(a, audit),
+    ]);
+    if (rows[0]) return rows[0];
+    // The same check-in arrived meanwhile (a retry racing the first request).
+    const again = (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0];
+    if (again && again.caregiver_id === c.id && Date.parse(String(again.check_in_at)) === Date.parse(input.at)) return again;
+    throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
   }
 
   // ---- check-out ----------------------------------------------------------------------------------
 
-  async checkOut(actor: Actor | null, input: CheckOutInput): Promise<{ visit: VisitRow; findings: VisitFinding[] }> {
+  async checkOut(actor: Actor | null, input: CheckOutInput): Promise<{ visit: VisitRow }> {
+    const a = requirePermission(actor, 'visit.record');
     const e = new FieldErrors('input');
     if (Number.isNaN(Date.parse(input.at))) e.add('at', 'FORMAT', 'An ISO time');
     if (!input.items.length) e.add('items', 'REQUIRED', 'Name the items done');
@@ -316,41 +436,47 @@ export class VisitsService {
     if (new Set(input.items.map((i) => i.code)).size !== input.items.length) e.add('items', 'DUPLICATE', 'Each item once, with its quantity');
     if ((input.notes?.length ?? 0) > 500) e.add('notes', 'LENGTH', 'At most 500 characters');
     e.throwIfAny();
-    const result = await this.em.transactional(async (em) => {
-      const c = await this.me(em, actor);
-      const v = await this.visitById(em, input.visitId);
-      if (!v || v.caregiver_id !== c.id) throw notFound('Visit');
-      if (v.status === 'DONE' && v.check_out_at && new Date(v.check_out_at).getTime() === Date.parse(input.at)) {
-        return { visit: v, findings: await em.find(VisitFinding, { visitId: v.id }, { orderBy: { rule: 'asc' } }), fresh: [] }; // a replay
-      }
-      if (v.status !== 'OPEN') throw new AppError('CONFLICT', `The visit is ${v.status}`, { reason: 'NOT_OPEN', state: v.status });
-      return this.complete(em, actor!, c, v, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
-    });
-    return { visit: result.visit, findings: result.findings };
+    // Reads, then one write statement: no transaction held open across the rules.
+    const tx = pooled(this.em);
+    const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId);
+    if (!f.signed_in_caregiver) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
+    const v = f.visit;
+    if (!v || f.caregiver?.user_id !== a.userId) throw notFound('Visit');
+    if (v.status === 'DONE' && v.check_out_at && new Date(v.check_out_at).getTime() === Date.parse(input.at)) return { visit: v }; // a replay
+    if (v.status !== 'OPEN') throw new AppError('CONFLICT', `The visit is ${v.status}`, { reason: 'NOT_OPEN', state: v.status });
+    return this.complete(tx, a, f, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
+  }
+
+  /** The facts of a check-out (COMPLETION_FACTS). */
+  private async completionFacts(tx: Tx, visitId: string | null, userId: string): Promise<CompletionFacts> {
+    const rows = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, userId, DEFAULT_VISIT_SETTINGS.deductOpenFindings]);
+    return rows[0]!;
   }
 
   /** Checks and stores the end of a visit, then runs the audit rules on it and its neighbours. */
   private async complete(
-    em: EntityManager,
+    tx: Tx,
     actor: Actor,
-    c: Caregiver,
-    v: VisitRow,
+    f: CompletionFacts,
     d: { checkOutAt: string; checkOut: Position | null; items: ItemDone[]; notes: string | null; confirmation: ConfirmationInput | null; source: 'DEVICE' | 'MANUAL' },
-  ) {
-    const person = await em.findOneOrFail(InsuredPerson, { id: v.person_id });
-    const s = await this.settings(em, v.pooling_area);
+  ): Promise<{ visit: VisitRow }> {
+    const v = f.visit!;
+    const c = f.caregiver!;
+    const person = f.person!;
+    const s = visitSettingsFrom(f.settings);
     const checkInAt = new Date(v.check_in_at).toISOString();
     const day = dayOf(checkInAt);
     // Items: only those of the plan version the visit serves, and within the caregiver's qualification.
-    const lines = await em.execute<{ code: string; category: 'A' | 'B' | 'C'; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[]>(
-      `select code, category, times, per, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM'`,
-      [v.plan_version_id],
-    );
+    const lines = f.lines ?? [];
     const byCode = new Map(lines.map((l) => [l.code, l]));
     const missing = d.items.findIndex((i) => !byCode.has(i.code));
     if (missing >= 0) throw reject('ITEM_NOT_IN_PLAN', `${d.items[missing]!.code} is not in the plan`, `input.items.${missing}.code`);
     const categories = [...new Set(d.items.map((i) => byCode.get(i.code)!.category))];
-    await this.eligible(em, c, v.agency_id, day, categories);
+    const eligible = caregiverEligibility(
+      { active: c.active, qualification: c.qualification, certificateExpiry: c.certificate_expiry, employments: f.employments ?? [] },
+      { agencyId: v.agency_id, day, contracts: f.contracts ?? [], categories },
+    );
+    if (!eligible.ok) throw notEligible(eligible.reason, day);
     const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
     const checkIn = v.check_in_lat !== null ? { lat: v.check_in_lat, lng: v.check_in_lng!, accuracy: v.check_in_accuracy ?? 0 } : null;
     const bad = checkTimesAndPlaces({ checkInAt, checkOutAt: d.checkOutAt, checkIn, checkOut: d.checkOut }, home, this.clock.now().toISOString(), s);
@@ -366,94 +492,83 @@ export class VisitsService {
         if (!signature || signature.length < 100 || signature.length > 300_000 || signature.subarray(1, 4).toString() !== 'PNG') throw reject('SIGNATURE_INVALID', 'The signature must be a PNG drawing (at most 300 KB)', 'input.confirmation.signature');
         confirmedBy = person.name;
       } else if (k.method === 'CARD_CODE') {
-        const card = await em.findOne(BeneficiaryCard, { personId: person.id });
-        if (!card || !k.cardCode || card.codeHash !== hashCardCode(person.id, k.cardCode.trim())) throw reject('CARD_CODE_WRONG', 'The code does not match the beneficiary’s card', 'input.confirmation.cardCode');
+        if (!f.card_hash || !k.cardCode || f.card_hash !== hashCardCode(person.id, k.cardCode.trim())) throw reject('CARD_CODE_WRONG', 'The code does not match the beneficiary’s card', 'input.confirmation.cardCode');
         confirmedBy = person.name;
       } else {
         const name = k.familyName?.trim() ?? '';
-        if (!name || name !== person.emergencyContactName) throw reject('FAMILY_NOT_REGISTERED', 'Not the family member registered for this person', 'input.confirmation.familyName');
+        if (!name || name !== person.emergency_contact_name) throw reject('FAMILY_NOT_REGISTERED', 'Not the family member registered for this person', 'input.confirmation.familyName');
         confirmedBy = name;
       }
     }
-    const now = this.clock.now();
-    const updated = await em.execute<VisitRow[]>(
-      `update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
-         confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
-       where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
-       returning ${VISIT_COLUMNS}`,
-      [d.checkOutAt, d.checkOut?.lat ?? null, d.checkOut?.lng ?? null, d.checkOut?.accuracy ?? null, JSON.stringify(d.items), d.notes?.trim() || null, d.confirmation?.method ?? null, confirmedBy, signature, now, v.id, v.check_in_at],
-    );
-    await this.audit.record(em, actor, {
+    const now = this.clock.now().toISOString();
+    // The visit as it will be stored, so that the rules run before the one statement that stores it.
+    const next: VisitRow = {
+      ...v, status: 'DONE', check_out_at: d.checkOutAt as never, check_out_lat: d.checkOut?.lat ?? null, check_out_lng: d.checkOut?.lng ?? null,
+      check_out_accuracy: d.checkOut?.accuracy ?? null, items: d.items, notes: d.notes?.trim() || null, confirmation: d.confirmation?.method ?? null,
+      confirmed_by: confirmedBy, recorded_at: now as never,
+    };
+    const found = this.judge(next, f, s, lines, now);
+    const audit = {
       operation: d.source === 'MANUAL' ? 'RECORD_VISIT' : 'CHECK_OUT',
       entity: 'Visit',
       entityId: v.id,
       poolingArea: v.pooling_area,
       after: { at: d.checkOutAt, items: d.items.map((i) => `${i.code}×${i.quantity}`).join(' '), confirmation: d.confirmation?.method ?? null, accuracy: d.checkOut?.accuracy ?? null },
-    });
-    const done = updated[0];
-    if (!done) throw new AppError('CONFLICT', 'The visit changed meanwhile', { reason: 'NOT_OPEN', state: v.status });
-    const fresh = await this.auditOnSubmit(em, done, person, s, lines, c);
-    // Published in this transaction: subscribers hear of the findings when it commits, never if it rolls back.
-    if (fresh.length) await this.publish(em, fresh);
-    return { visit: done, findings: await em.find(VisitFinding, { visitId: v.id }, { orderBy: { rule: 'asc' } }), fresh };
+    };
+    const [row] = await tx.rows<VisitRow & { inserted: string[] }>(COMPLETE_VISIT, [
+      d.checkOutAt, next.check_out_lat, next.check_out_lng, next.check_out_accuracy, JSON.stringify(d.items), next.notes, next.confirmation, confirmedBy, signature, now, v.id, checkInAt,
+      ...this.audit.values(actor, audit),
+      JSON.stringify(found.map((x) => x.row)),
+    ]);
+    if (!row) throw new AppError('CONFLICT', 'The visit changed meanwhile', { reason: 'NOT_OPEN', state: v.status });
+    const { inserted, ...done } = row;
+    const written = new Set(inserted);
+    const fresh = found.filter((x) => written.has(x.event.id)).map((x) => x.event);
+    // Published once stored (in the caller's transaction when there is one, delivered at its commit).
+    if (fresh.length) await this.publish(tx, fresh);
+    return { visit: done };
   }
 
-  /** The audit rules on a just-completed visit; an overlap is also a finding on the other visit. */
-  private async auditOnSubmit(em: EntityManager, v: VisitRow, person: InsuredPerson, s: VisitSettings, lines: { code: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; minutes: number }[], c: Caregiver) {
-    const conn = em;
+  /** The audit rules on a visit about to be completed, as rows to store and events to publish; an overlap is also a finding on the other visit. */
+  private judge(v: VisitRow, f: CompletionFacts, s: VisitSettings, lines: PlanLineFacts[], createdAt: string) {
     const facts = toFacts(v);
     const day = dayOf(facts.checkInAt);
-    const monthStart = `${day.slice(0, 7)}-01`;
-    const [stays, neighbours, used] = await Promise.all([
-      em.find(HospitalStay, { person: person.id, admittedOn: { $lt: day } }),
-      conn.execute<VisitRow[]>(
-        `select ${VISIT_COLUMNS} from visit v where v.caregiver_id = ? and v.status = 'DONE' and v.check_in_at between ?::timestamptz - interval '36 hours' and ?::timestamptz + interval '36 hours'`,
-        [v.caregiver_id, facts.checkInAt, facts.checkInAt],
-      ),
-      // Units of each item used by this plan's earlier visits of the month that no finding deducts.
-      conn.execute<{ code: string; n: number }[]>(
-        `select i.code, sum(i.quantity)::int as n
-           from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date < (?::date + interval '1 month')
-            and (o.check_in_at, o.id) < (?::timestamptz, ?::uuid)
-            and not exists (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
-                              and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and ?)))
-          group by i.code`,
-        [v.plan_id, monthStart, monthStart, facts.checkInAt, v.id, s.deductOpenFindings],
-      ),
-    ]);
+    const person = f.person!;
+    const neighbours = f.neighbours ?? [];
     const days = daysIn(day);
     const context: VisitContext = {
       home: person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null,
-      dateOfDeath: person.dateOfDeath,
-      hospitalStays: stays.map((h) => ({ admittedOn: h.admittedOn, dischargedOn: h.dischargedOn })),
+      dateOfDeath: person.date_of_death,
+      hospitalStays: f.stays ?? [],
       itemMinutes: Object.fromEntries(lines.map((l) => [l.code, l.minutes])),
       monthlyLimits: Object.fromEntries(lines.map((l) => [l.code, unitsPerMonth(l, days)])),
-      usedBefore: Object.fromEntries(used.map((u) => [u.code, u.n])),
+      usedBefore: f.used ?? {},
       caregiverVisits: neighbours.map(toFacts),
     };
     let found = auditVisit(facts, context, s);
     // A visit deducted by R01–R03 does not use up the plan (R06 counts it only when it is not deducted).
-    if (found.some((f) => VISIT_DEDUCTING.includes(f.rule) && deducts({ action: f.action, status: 'OPEN' }, s))) found = found.filter((f) => f.rule !== 'R06');
-    const mirrored: { finding: Finding; row: VisitRow }[] = [];
-    for (const f of found.filter((x) => x.rule === 'R01')) {
-      const other = neighbours.find((o) => o.id === f.evidence.otherVisitId)!;
-      mirrored.push({ row: other, finding: { ...f, visitId: other.id, evidence: { otherVisitId: v.id, overlapMinutes: f.evidence.overlapMinutes } } });
+    if (found.some((x) => VISIT_DEDUCTING.includes(x.rule) && deducts({ action: x.action, status: 'OPEN' }, s))) found = found.filter((x) => x.rule !== 'R06');
+    const mirrored: { finding: Finding; row: VisitRow; personName: string }[] = [];
+    for (const x of found.filter((y) => y.rule === 'R01')) {
+      const other = neighbours.find((o) => o.id === x.evidence.otherVisitId)!;
+      mirrored.push({ row: other, personName: other.person_name, finding: { ...x, visitId: other.id, evidence: { otherVisitId: v.id, overlapMinutes: x.evidence.overlapMinutes } } });
     }
-    const all = [...found.map((finding) => ({ finding, row: v })), ...mirrored];
-    if (!all.length) return [];
-    const people = new Map((await em.find(InsuredPerson, { id: { $in: [...new Set(all.map((a) => a.row.person_id))] } })).map((p) => [p.id, p]));
-    // One statement: a finding already there (same visit, rule and key) stays as it is, with its decision.
-    const values = all.map(({ finding, row }) => ({ id: randomUUID(), row, finding, key: findingKey(finding) }));
-    const inserted = await conn.execute<{ id: string }[]>(
-      `insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, created_at, version)
-       values ${values.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', now(), 1)`).join(', ')}
-       on conflict (visit_id, rule, key) do nothing returning id`,
-      values.flatMap(({ id, row, finding, key }) => [id, row.pooling_area, row.id, row.check_in_at, `${row.local_date.slice(0, 7)}-01`, row.agency_id, row.person_id, row.caregiver_id, finding.rule, finding.action, key, JSON.stringify(finding.evidence), finding.summary]),
-    );
-    const created = inserted.length ? await em.find(VisitFinding, { id: { $in: inserted.map((r) => r.id) } }) : [];
-    const agencyName = c.agency?.name ?? '';
-    return created.map((f) => ({ finding: f, agencyName, personName: people.get(f.person.id)?.name ?? '', caregiverName: c.name }));
+    const c = f.caregiver!;
+    return [...found.map((finding) => ({ finding, row: v, personName: person.name })), ...mirrored].map(({ finding, row, personName }) => {
+      const id = randomUUID();
+      const visitAt = new Date(row.check_in_at).toISOString();
+      const event: FindingEvent = {
+        id, visitId: row.id, rule: finding.rule, action: finding.action, status: 'OPEN', poolingArea: row.pooling_area, agencyId: row.agency_id, agencyName: c.agency_name ?? '',
+        personId: row.person_id, personName, caregiverId: row.caregiver_id, caregiverName: c.name, visitAt, summary: finding.summary, evidence: finding.evidence, createdAt,
+      };
+      return {
+        event,
+        row: {
+          id, pooling_area: row.pooling_area, visit_id: row.id, visit_at: visitAt, month: `${row.local_date.slice(0, 7)}-01`, agency_id: row.agency_id, person_id: row.person_id,
+          caregiver_id: row.caregiver_id, rule: finding.rule, action: finding.action, key: findingKey(finding), evidence: finding.evidence, summary: finding.summary, created_at: createdAt,
+        },
+      };
+    });
   }
 
   // ---- the offline queue --------------------------------------------------------------------------
@@ -466,15 +581,15 @@ export class VisitsService {
     for (const op of ops) {
       const visitId = op.kind === 'CHECK_IN' ? op.checkIn.id : op.checkOut.visitId;
       try {
-        if (op.kind === 'CHECK_IN') out.push({ ok: true, visitId, visit: await this.checkIn(actor, op.checkIn), findings: [], error: null });
+        if (op.kind === 'CHECK_IN') out.push({ ok: true, visitId, visit: await this.checkIn(actor, op.checkIn), error: null });
         else {
           const r = await this.checkOut(actor, op.checkOut);
-          out.push({ ok: true, visitId, visit: r.visit, findings: r.findings, error: null });
+          out.push({ ok: true, visitId, visit: r.visit, error: null });
         }
       } catch (e) {
         // One record's failure never fails the batch: the phone keeps it and shows why.
-        if (e instanceof AppError) out.push({ ok: false, visitId, visit: null, findings: [], error: { code: e.code, reason: e.details.reason ?? null, message: e.message } });
-        else out.push({ ok: false, visitId, visit: null, findings: [], error: { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'The server could not store this record; it will be sent again' } });
+        if (e instanceof AppError) out.push({ ok: false, visitId, visit: null, error: { code: e.code, reason: e.details.reason ?? null, message: e.message } });
+        else out.push({ ok: false, visitId, visit: null, error: { code: 'INTERNAL_SERVER_ERROR', reason: null, message: 'The server could not store this record; it will be sent again' } });
       }
     }
     return out;
@@ -483,14 +598,14 @@ export class VisitsService {
   // ---- the agency's corrections -------------------------------------------------------------------
 
   /** A visit entered after the fact by the agency's administrator (R10 flags it when late). */
-  async recordVisit(actor: Actor | null, input: ManualVisitInput): Promise<{ visit: VisitRow; findings: VisitFinding[] }> {
+  async recordVisit(actor: Actor | null, input: ManualVisitInput): Promise<{ visit: VisitRow }> {
     const a = requirePermission(actor, 'visit.correct');
     const e = new FieldErrors('input');
     if (!isUuid(input.id)) e.add('id', 'FORMAT', 'A client-generated UUID');
     for (const f of ['checkInAt', 'checkOutAt'] as const) if (Number.isNaN(Date.parse(input[f]))) e.add(f, 'FORMAT', 'An ISO time');
     e.throwIfAny();
     const again = await this.visitById(this.em, input.id);
-    if (again) return { visit: again, findings: await this.em.find(VisitFinding, { visitId: again.id }) };
+    if (again) return { visit: again };
     const result = await this.em.transactional(async (em) => {
       const c = isUuid(input.caregiverId) ? await em.findOne(Caregiver, { id: input.caregiverId, agency: { $in: agenciesWith(a, 'visit.correct') } }, { populate: ['agency'] }) : null;
       if (!c) throw notFound('Caregiver');
@@ -505,17 +620,17 @@ export class VisitsService {
       const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
       const bad = checkTimesAndPlaces({ checkInAt: input.checkInAt, checkOutAt: null, checkIn: input.checkIn ?? null, checkOut: null }, home, this.clock.now().toISOString(), s);
       if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field}`);
-      await this.ensurePartition(em, input.checkInAt);
+      await this.ensurePartition(txOf(em), input.checkInAt);
       await em.execute(
         `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
            check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
          values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?, ?, ?, ?, ?)`,
         [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
       );
-      const v = (await this.visitById(em, input.id))!;
-      return this.complete(em, a, c, v, { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
+      const tx = txOf(em);
+      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
     });
-    return { visit: result.visit, findings: result.findings };
+    return { visit: result.visit };
   }
 
   /** Voids a visit with a reason, before it is claimed. */

@@ -1,0 +1,94 @@
+// Named prepared statements for the hottest paths (a session's lookup, check-in, check-out). MikroORM sends SQL
+// with its values written in, so PostgreSQL parses and plans every statement afresh; for the large statements
+// that decide a check-out, planning cost more than running them. A prepared statement is parsed once per pooled
+// connection and, after a few runs, executed with a cached plan.
+//
+// A statement is declared once, at module load, with `?` placeholders (as MikroORM's `execute` takes them), so
+// that the same text also runs through an EntityManager inside an ORM transaction (`txOf`), unprepared.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool, PoolClient } from 'pg';
+
+export interface Statement {
+  /** Unique per text: PostgreSQL keeps prepared statements per connection by name. */
+  readonly name: string;
+  /** With `?` placeholders. */
+  readonly text: string;
+  /** With `$1…$n` placeholders. */
+  readonly numbered: string;
+}
+
+const declared = new Map<string, string>();
+
+/** Declares a statement. Placeholders are `?`; the text must hold no other question mark. */
+export function prepared(name: string, text: string): Statement {
+  if (declared.has(name) && declared.get(name) !== text) throw new Error(`Two statements are named ${name}`);
+  declared.set(name, text);
+  let n = 0;
+  return { name, text, numbered: text.replace(/\?/g, () => `$${++n}`) };
+}
+
+/** Where statements run: a transaction on one connection, or any pooled connection. */
+export interface Tx {
+  rows<T>(statement: Statement, params: readonly unknown[]): Promise<T[]>;
+}
+
+/** Runs statements through an EntityManager (in its transaction, when it has one), unprepared. */
+export function txOf(em: EntityManager): Tx {
+  return { rows: <T>(s: Statement, params: readonly unknown[]) => em.execute<T[]>(s.text, [...params]) };
+}
+
+const pools = new WeakMap<object, Promise<Pool>>();
+
+/** The pg pool under the ORM: the same connections, the same type parsers (times stay ISO strings). */
+function poolOf(em: EntityManager): Promise<Pool> {
+  const connection = em.getConnection();
+  let pool = pools.get(connection);
+  if (!pool) {
+    pool = connection.getNativeClient() as Promise<Pool>;
+    pools.set(connection, pool);
+  }
+  return pool;
+}
+
+const onClient = (client: Pick<PoolClient, 'query'>): Tx => ({
+  async rows<T>(s: Statement, params: readonly unknown[]) {
+    return (await client.query({ name: s.name, text: s.numbered, values: [...params] })).rows as T[];
+  },
+});
+
+/** Runs one prepared statement on any pooled connection, outside a transaction. */
+export async function runPrepared<T>(em: EntityManager, s: Statement, params: readonly unknown[]): Promise<T[]> {
+  const pool = await poolOf(em);
+  const client = await pool.connect();
+  try {
+    return await onClient(client).rows<T>(s, params);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs each statement on any pooled connection, committed on its own: for work that is one write statement. */
+export function pooled(em: EntityManager): Tx {
+  return { rows: <T>(s: Statement, params: readonly unknown[]) => runPrepared<T>(em, s, params) };
+}
+
+/**
+ * Runs `work` in a transaction on one pooled connection with prepared statements: committed when it returns,
+ * rolled back when it throws. A connection whose rollback fails is closed, not returned to the pool.
+ */
+export async function preparedTransaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const pool = await poolOf(em);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('begin');
+    const result = await work(onClient(client));
+    await client.query('commit');
+    return result;
+  } catch (e) {
+    await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
