@@ -39,6 +39,7 @@ export function processCpuSeconds(pid: number): number {
 export async function topStatements(db: { query: (sql: string) => Promise<{ rows: unknown[] }> }, n = 8) {
   const { rows } = await db.query(
     `select calls, round(total_exec_time)::int as exec_ms, round(total_plan_time)::int as plan_ms, round(((total_exec_time + total_plan_time) / greatest(calls, 1))::numeric, 3)::float as ms_per_call,
+            (shared_blks_hit + shared_blks_read) / greatest(calls, 1) as buffers_per_call,
             left(regexp_replace(query, '\\s+', ' ', 'g'), 90) as query
        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
       order by total_exec_time + total_plan_time desc limit ${n}`,
@@ -52,15 +53,3 @@ export async function resetStatementStats(db: { query: (sql: string) => Promise<
   await db.query('select pg_stat_statements_reset()');
 }
 
-/** The CPU seconds of a PostgreSQL cluster's processes by kind (client backends, autovacuum, WAL writer…), so far. */
-export function pgCpuByKind(port: string): Record<string, number> {
-  const procs = processes();
-  const master = procs.find((p) => p.cmd[0]?.endsWith('postgres') && p.cmd[p.cmd.indexOf('-p') + 1] === port);
-  const out: Record<string, number> = {};
-  for (const p of procs.filter((x) => x.ppid === master?.pid)) {
-    const title = p.cmd.join(' ').replace(/^postgres: /, '');
-    const kind = /^\S+ \S+ [\d.]+\(\d+\)/.test(title) ? 'client backends' : title.replace(/\s+$/, '').replace(/ worker.*$/, ' worker');
-    out[kind] = (out[kind] ?? 0) + p.ticks / 100;
-  }
-  return out;
-}
