@@ -136,7 +136,7 @@ describe('disability assessment in the browser', () => {
     await page.reload();
     await expect.poll(() => bar.textContent()).toContain('还差 7 项未填');
     for (const code of first) expect(await page.locator(`#item-${code}-${LEVEL_3[code]}`).isChecked()).toBe(true);
-    expect(await page.getByText('已恢复本机上尚未同步到服务器的草稿').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已恢复本机上尚未同步到服务器的草稿').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.draft-status').textContent()).toContain('暂时无法保存到服务器，草稿已保存在本机');
 
     // Back online, the draft reaches the server (debounced, or at once when saved on demand).

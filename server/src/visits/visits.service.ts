@@ -161,7 +161,7 @@ const COMPLETION_FACTS = prepared(
               where o.plan_id = (select plan_id from cur) and o.status = 'DONE'
                 and o.check_in_at >= ((date_trunc('month', (select local_date::date from cur))::date)::timestamp at time zone 'Asia/Shanghai')
                 and o.local_date >= date_trunc('month', (select local_date::date from cur)) and o.local_date < date_trunc('month', (select local_date::date from cur)) + interval '1 month'
-                and (o.check_in_at, o.id) < (select check_in_at, id from cur)
+                and o.check_in_at <= (select check_in_at from cur) and (o.check_in_at, o.id) < (select check_in_at, id from cur)
                 and not exists (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
                                   and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))))
               group by i.code) u) as used`,
