@@ -1,12 +1,12 @@
 // Named prepared statements for the hottest paths (a session's lookup, check-in, check-out). MikroORM sends SQL
 // with its values written in, so PostgreSQL parses and plans every statement afresh; for the large statements
-// that decide a check-out, planning cost more than running them. A prepared statement is parsed once per pooled
-// connection and, after a few runs, executed with a cached plan.
+// that decide a check-out, planning cost more than running them (3.3 ms against 1.1 ms, measured alone). A
+// prepared statement is parsed once per pooled connection, and PostgreSQL may keep its plan.
 //
 // A statement is declared once, at module load, with `?` placeholders (as MikroORM's `execute` takes them), so
 // that the same text also runs through an EntityManager inside an ORM transaction (`txOf`), unprepared.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 export interface Statement {
   /** Unique per text: PostgreSQL keeps prepared statements per connection by name. */
@@ -27,7 +27,7 @@ export function prepared(name: string, text: string): Statement {
   return { name, text, numbered: text.replace(/\?/g, () => `$${++n}`) };
 }
 
-/** Where statements run: a transaction on one connection, or any pooled connection. */
+/** Where statements run: an ORM transaction (`txOf`), or any pooled connection, each statement committed on its own (`pooled`). */
 export interface Tx {
   rows<T>(statement: Statement, params: readonly unknown[]): Promise<T[]>;
 }
@@ -50,18 +50,12 @@ function poolOf(em: EntityManager): Promise<Pool> {
   return pool;
 }
 
-const onClient = (client: Pick<PoolClient, 'query'>): Tx => ({
-  async rows<T>(s: Statement, params: readonly unknown[]) {
-    return (await client.query({ name: s.name, text: s.numbered, values: [...params] })).rows as T[];
-  },
-});
-
 /** Runs one prepared statement on any pooled connection, outside a transaction. */
 export async function runPrepared<T>(em: EntityManager, s: Statement, params: readonly unknown[]): Promise<T[]> {
   const pool = await poolOf(em);
   const client = await pool.connect();
   try {
-    return await onClient(client).rows<T>(s, params);
+    return (await client.query({ name: s.name, text: s.numbered, values: [...params] })).rows as T[];
   } finally {
     client.release();
   }
@@ -70,25 +64,4 @@ export async function runPrepared<T>(em: EntityManager, s: Statement, params: re
 /** Runs each statement on any pooled connection, committed on its own: for work that is one write statement. */
 export function pooled(em: EntityManager): Tx {
   return { rows: <T>(s: Statement, params: readonly unknown[]) => runPrepared<T>(em, s, params) };
-}
-
-/**
- * Runs `work` in a transaction on one pooled connection with prepared statements: committed when it returns,
- * rolled back when it throws. A connection whose rollback fails is closed, not returned to the pool.
- */
-export async function preparedTransaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const pool = await poolOf(em);
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('begin');
-    const result = await work(onClient(client));
-    await client.query('commit');
-    return result;
-  } catch (e) {
-    await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
-    throw e;
-  } finally {
-    client.release(broken);
-  }
 }

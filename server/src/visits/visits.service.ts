@@ -367,8 +367,7 @@ export class VisitsService {
 
   async visitById(em: EntityManager, id: string): Promise<VisitRow | null> {
     if (!isUuid(id)) return null;
-    const rows = await em.execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ?`, [id]);
-    return rows[0] ?? null;
+    return (await txOf(em).rows<VisitRow>(VISIT_BY_ID, [id]))[0] ?? null;
   }
 
   private async ensurePartition(tx: Tx, at: string) {
