@@ -190,6 +190,7 @@ describe('signing in, roles and sessions in the browser', () => {
     // A reload of an expired session: the same notice, and back on the very record after signing in.
     await page.goto(detail);
     await expect.poll(() => page.locator('h1').textContent()).toContain(name);
+    await page.waitForLoadState('networkidle');
     await expireSessionsOf('officer');
     await page.reload();
     await page.waitForURL(/#\/login\?next=%2Fpeople%2F/);
