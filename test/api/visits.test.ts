@@ -212,9 +212,23 @@ describe('audit rules on submission', () => {
     }
   });
 
-  it('two visits of one caregiver overlapping: a finding on each, deducted until reviewed', async () => {
+  it('two visits of one caregiver overlapping: a finding on each, deducted until reviewed, and both pushed with their beneficiary', async () => {
+    const feed = liveClient(s.url, { cookie: (agency as any).cookie });
+    await feed.connected;
+    const sub = subscribe(feed, `subscription { findingRaised { visitId rule personName evidence } }`);
+    await new Promise((r) => setTimeout(r, 200));
     const a = await visitPair(900, 840);
     const b = await visitPair(850, 800);
+    try {
+      // The finding mirrored onto the earlier visit is pushed too, naming that visit's beneficiary.
+      const [person] = await sql(`select name from insured_person where id = ?`, [plan.person_id]);
+      await expect
+        .poll(() => sub.data.find((d: any) => d.findingRaised.visitId === a.id && d.findingRaised.rule === 'R01' && d.findingRaised.evidence.otherVisitId === b.id)?.findingRaised.personName)
+        .toBe(person.name);
+    } finally {
+      sub.unsubscribe();
+      await feed.dispose();
+    }
     // The demo month gives this caregiver visits of its own, which the wall clock may put beside these two:
     // each finding is looked up by the visit it names.
     const onB = b.findings.find((f: any) => f.rule === 'R01' && f.evidence.otherVisitId === a.id);

@@ -80,9 +80,23 @@ const VISIT_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.pers
   v.check_out_lat, v.check_out_lng, v.check_out_accuracy, v.items, v.notes, v.confirmation, v.confirmed_by, v.signature is not null as has_signature,
   v.checked_in_recorded_at, v.recorded_at, v.recorded_by, v.void_reason, v.voided_at, v.claim_id`;
 
+/** What the audit rules read of a caregiver's other visits (R01, R08, R09), and what a mirrored R01 finding names. */
+const NEIGHBOUR_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.person_id, to_char(v.local_date, 'YYYY-MM-DD') as local_date, v.check_in_at,
+  v.check_in_lat, v.check_in_lng, v.check_in_accuracy, v.check_out_at, v.check_out_lat, v.check_out_lng, v.check_out_accuracy, v.items, v.confirmation,
+  v.checked_in_recorded_at, v.recorded_at`;
+
+/** A caregiver's other visit as COMPLETION_FACTS reads it. */
+type NeighbourRow = Pick<
+  VisitRow,
+  | 'id' | 'pooling_area' | 'agency_id' | 'caregiver_id' | 'person_id' | 'local_date' | 'check_in_at' | 'check_in_lat' | 'check_in_lng' | 'check_in_accuracy'
+  | 'check_out_at' | 'check_out_lat' | 'check_out_lng' | 'check_out_accuracy' | 'items' | 'confirmation' | 'checked_in_recorded_at' | 'recorded_at'
+>;
+
 // ---- the statements of the hot paths (prepared: see shared/prepared.ts) ------------------------------------------
 
 const VISIT_BY_ID = prepared('visit_by_id', `select ${VISIT_COLUMNS} from visit v where v.id = ?`);
+
+const PERSON_NAMES = prepared('visit_person_names', `select id, name from insured_person where id in (select jsonb_array_elements_text(?::jsonb)::uuid)`);
 
 const ENSURE_PARTITIONS = prepared('visit_ensure_partitions', `select visit_ensure_partitions(?::date, 1)`);
 
@@ -152,13 +166,13 @@ const COMPLETION_FACTS = prepared(
           (select json_agg(json_build_object('admittedOn', h.admitted_on, 'dischargedOn', h.discharged_on))
              from hospital_stay h where h.person_id = (select person_id from cur) and h.admitted_on < (select local_date::date from cur)) as stays,
           (select json_agg(n) from (
-             select ${VISIT_COLUMNS}, (select ip.name from insured_person ip where ip.id = v.person_id) as person_name
+             select ${NEIGHBOUR_COLUMNS}
                from visit v where v.caregiver_id = (select caregiver_id from cur) and v.status = 'DONE'
                 and v.check_in_at between (select check_in_at from cur) - interval '36 hours' and (select check_in_at from cur) + interval '36 hours') n) as neighbours,
           (select json_object_agg(u.code, u.n) from (
              select i.code, sum(i.quantity)::int as n
                from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-              where o.plan_id = (select plan_id from cur) and o.status = 'DONE'
+              where o.plan_id = (select plan_id from cur) and o.status = 'DONE' and i.code in (select jsonb_array_elements_text(?::jsonb))
                 and o.check_in_at >= ((date_trunc('month', (select local_date::date from cur))::date)::timestamp at time zone 'Asia/Shanghai')
                 and o.local_date >= date_trunc('month', (select local_date::date from cur)) and o.local_date < date_trunc('month', (select local_date::date from cur)) + interval '1 month'
                 and o.check_in_at <= (select check_in_at from cur) and (o.check_in_at, o.id) < (select check_in_at, id from cur)
@@ -273,7 +287,7 @@ interface CompletionFacts {
   contracts: ContractFacts[] | null;
   card_hash: string | null;
   stays: { admittedOn: string; dischargedOn: string | null }[] | null;
-  neighbours: (VisitRow & { person_name: string })[] | null;
+  neighbours: NeighbourRow[] | null;
   used: Record<string, number> | null;
 }
 
@@ -287,7 +301,7 @@ const notEligible = (reason: string, day: string) =>
 
 const hashCardCode = (personId: string, code: string) => createHash('sha256').update(`changhu-card:${personId}:${code}`).digest('hex');
 
-const toFacts = (r: VisitRow): VisitFacts => ({
+const toFacts = (r: NeighbourRow): VisitFacts => ({
   id: r.id,
   caregiverId: r.caregiver_id,
   personId: r.person_id,
@@ -437,7 +451,7 @@ export class VisitsService {
     e.throwIfAny();
     // Reads, then one write statement: no transaction held open across the rules.
     const tx = pooled(this.em);
-    const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId);
+    const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId, input.items);
     if (!f.signed_in_caregiver) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
     const v = f.visit;
     if (!v || f.caregiver?.user_id !== a.userId) throw notFound('Visit');
@@ -447,8 +461,9 @@ export class VisitsService {
   }
 
   /** The facts of a check-out (COMPLETION_FACTS). */
-  private async completionFacts(tx: Tx, visitId: string | null, userId: string): Promise<CompletionFacts> {
-    const rows = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, userId, DEFAULT_VISIT_SETTINGS.deductOpenFindings]);
+  private async completionFacts(tx: Tx, visitId: string | null, userId: string, items: ItemDone[]): Promise<CompletionFacts> {
+    const codes = JSON.stringify(items.map((i) => i.code));
+    const rows = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, userId, codes, DEFAULT_VISIT_SETTINGS.deductOpenFindings]);
     return rows[0]!;
   }
 
@@ -506,7 +521,7 @@ export class VisitsService {
       check_out_accuracy: d.checkOut?.accuracy ?? null, items: d.items, notes: d.notes?.trim() || null, confirmation: d.confirmation?.method ?? null,
       confirmed_by: confirmedBy, recorded_at: now as never,
     };
-    const found = this.judge(next, f, s, lines, now);
+    const found = await this.judge(tx, next, f, s, lines, now);
     const audit = {
       operation: d.source === 'MANUAL' ? 'RECORD_VISIT' : 'CHECK_OUT',
       entity: 'Visit',
@@ -529,7 +544,7 @@ export class VisitsService {
   }
 
   /** The audit rules on a visit about to be completed, as rows to store and events to publish; an overlap is also a finding on the other visit. */
-  private judge(v: VisitRow, f: CompletionFacts, s: VisitSettings, lines: PlanLineFacts[], createdAt: string) {
+  private async judge(tx: Tx, v: VisitRow, f: CompletionFacts, s: VisitSettings, lines: PlanLineFacts[], createdAt: string) {
     const facts = toFacts(v);
     const day = dayOf(facts.checkInAt);
     const person = f.person!;
@@ -547,11 +562,18 @@ export class VisitsService {
     let found = auditVisit(facts, context, s);
     // A visit deducted by R01–R03 does not use up the plan (R06 counts it only when it is not deducted).
     if (found.some((x) => VISIT_DEDUCTING.includes(x.rule) && deducts({ action: x.action, status: 'OPEN' }, s))) found = found.filter((x) => x.rule !== 'R06');
-    const mirrored: { finding: Finding; row: VisitRow; personName: string }[] = [];
-    for (const x of found.filter((y) => y.rule === 'R01')) {
-      const other = neighbours.find((o) => o.id === x.evidence.otherVisitId)!;
-      mirrored.push({ row: other, personName: other.person_name, finding: { ...x, visitId: other.id, evidence: { otherVisitId: v.id, overlapMinutes: x.evidence.overlapMinutes } } });
+    const overlaps = found.filter((y) => y.rule === 'R01').map((x) => ({ x, other: neighbours.find((o) => o.id === x.evidence.otherVisitId)! }));
+    // The other visits' beneficiaries, named in the mirrored findings' events (read only when there is an overlap).
+    const names = new Map<string, string>();
+    if (overlaps.length) {
+      const ids = [...new Set(overlaps.map((o) => o.other.person_id))];
+      for (const r of await tx.rows<{ id: string; name: string }>(PERSON_NAMES, [JSON.stringify(ids)])) names.set(r.id, r.name);
     }
+    const mirrored = overlaps.map(({ x, other }) => ({
+      row: other,
+      personName: names.get(other.person_id) ?? '',
+      finding: { ...x, visitId: other.id, evidence: { otherVisitId: v.id, overlapMinutes: x.evidence.overlapMinutes } } as Finding,
+    }));
     const c = f.caregiver!;
     return [...found.map((finding) => ({ finding, row: v, personName: person.name })), ...mirrored].map(({ finding, row, personName }) => {
       const id = randomUUID();
@@ -627,7 +649,7 @@ export class VisitsService {
         [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
       );
       const tx = txOf(em);
-      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
+      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId, input.items), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
     });
     return { visit: result.visit };
   }
