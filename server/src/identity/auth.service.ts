@@ -28,14 +28,18 @@ export interface ResolvedSession {
   problem: 'SESSION_EXPIRED' | null;
 }
 
-const SESSIONS = prepared(
-  'session_lookup',
-  `select s.token_hash, s.created_at, s.last_seen_at, s.revoked_at, u.id as user_id, u.username, u.pooling_area, u.status, u.must_change_password,
-          coalesce((select json_agg(json_build_object('role', g.role, 'poolingArea', g.pooling_area, 'agencyId', g.agency_id, 'assessmentOrgId', g.assessment_org_id) order by g.id)
-                      from role_grant g where g.user_id = u.id), '[]') as grants
-     from session s join app_user u on u.id = s.user_id
-    where s.token_hash = any(?::text[])`,
-);
+const SESSION_COLUMNS = `s.token_hash, s.created_at, s.last_seen_at, s.revoked_at, u.id as user_id, u.username, u.pooling_area, u.status, u.must_change_password,
+  coalesce((select json_agg(json_build_object('role', g.role, 'poolingArea', g.pooling_area, 'agencyId', g.agency_id, 'assessmentOrgId', g.assessment_org_id) order by g.id)
+              from role_grant g where g.user_id = u.id), '[]') as grants`;
+
+/** Several sessions (the live connections' check). */
+const SESSIONS = prepared('session_lookup', `select ${SESSION_COLUMNS} from session s join app_user u on u.id = s.user_id where s.token_hash = any(?::text[])`);
+
+/**
+ * One session (every request): its own statement, because PostgreSQL re-plans `= any(array)` on every execution
+ * (the generic plan's guess at the array's length makes it look dearer), which cost three times the lookup itself.
+ */
+const SESSION = prepared('session_lookup_one', `select ${SESSION_COLUMNS} from session s join app_user u on u.id = s.user_id where s.token_hash = ?`);
 
 const TOUCH = prepared('session_touch', `update session set last_seen_at = ? where token_hash = ?`);
 
@@ -133,7 +137,7 @@ export class AuthService {
    * it stays off the ORM's entity machinery.
    */
   private async sessionsOf(hashes: readonly string[]): Promise<SessionFacts[]> {
-    const rows = await runPrepared<SessionRow>(this.em, SESSIONS, [`{${hashes.join(',')}}`]);
+    const rows = hashes.length === 1 ? await runPrepared<SessionRow>(this.em, SESSION, [hashes[0]]) : await runPrepared<SessionRow>(this.em, SESSIONS, [`{${hashes.join(',')}}`]);
     return rows.map((r) => ({
       tokenHash: r.token_hash,
       createdAt: new Date(r.created_at),
