@@ -44,6 +44,16 @@ describe('limits', () => {
     const q = `query($n: Int) { ${Array.from({ length: 12 }, (_, i) => `a${i}: insuredPersons(first: $n) { nodes { name region { name path { name } } } }`).join(' ')} }`;
     expect(codeOf(await officer(q, { n: 1 }))).toBeUndefined();
     expect(codeOf(await officer(q, { n: 100 }))).toBe('QUERY_TOO_COSTLY');
+    expect(codeOf(await officer(q, { n: 1 }))).toBeUndefined();
+  });
+
+  it('counts fields under @include and @skip by their variables, and refuses a costly query each time it comes', async () => {
+    const q = `query($big: Boolean!) { ${Array.from({ length: 12 }, (_, i) => `a${i}: insuredPersons(first: 100) @include(if: $big) { nodes { name region { name path { name } } } }`).join(' ')} }`;
+    expect(codeOf(await officer(q, { big: false }))).toBeUndefined();
+    expect(codeOf(await officer(q, { big: true }))).toBe('QUERY_TOO_COSTLY');
+    expect(codeOf(await officer(q, { big: false }))).toBeUndefined();
+    const fixed = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: insuredPersons(first: 100) { nodes { name region { name path { name } } } }`).join(' ')} }`;
+    for (let i = 0; i < 2; i++) expect(codeOf(await officer(fixed))).toBe('QUERY_TOO_COSTLY');
   });
 });
 
