@@ -176,8 +176,10 @@ const COMPLETION_FACTS = prepared(
                 and o.check_in_at >= ((date_trunc('month', (select local_date::date from cur))::date)::timestamp at time zone 'Asia/Shanghai')
                 and o.local_date >= date_trunc('month', (select local_date::date from cur)) and o.local_date < date_trunc('month', (select local_date::date from cur)) + interval '1 month'
                 and o.check_in_at <= (select check_in_at from cur) and (o.check_in_at, o.id) < (select check_in_at, id from cur)
-                and not exists (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
-                                  and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))))
+                -- A deducting finding takes the visit out of the count. Looked up per visit by its index (a scalar
+                -- subquery, which the planner does not turn into a join that would scan all findings).
+                and (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
+                       and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))) limit 1) is null
               group by i.code) u) as used`,
 );
 
