@@ -8,9 +8,10 @@
 //   with her own session, taking turns. Each serves 3 beneficiaries and visits them in order, one visit every 3
 //   hours from 46 hours ago, 30 minutes each, as phones syncing the last two days would (up to 16 visits each, so
 //   up to 2,100 requests a second stay in the past). Most visits are clean, as most are in a real city.
-// - `dense`: the worst case for the audit rules: 64 caregivers, one beneficiary each, every caregiver's visits 40
-//   minutes apart going back in time, so that each check-out has dozens of neighbours within 36 hours and raises
-//   day-load, frequency and late-entry findings.
+// - `dense`: the most neighbours for the rules to read: 64 caregivers, one beneficiary each, every caregiver's
+//   visits 40 minutes apart going back in time, so that each check-out reads up to 54 of her visits within 36
+//   hours. (Each new visit comes before all her others, so the day-load and frequency rules, which count the
+//   visits before it, find nothing; the month's audit does.)
 //
 // Run: npm run bench -- test/bench/visits-checkin.bench.ts
 // Beside them, the rest of the city's month: 200,000 generated visits of other agencies (BENCH_BACKGROUND_VISITS).
