@@ -281,9 +281,9 @@ export async function generateVisitMonth(em: EntityManager, opts: VisitMonthOpti
     // fixed weekdays each); second visits do A25.
     //
     // Bulk load: when the month's partition is still empty, the rows go into a bare table of the same shape (no
-    // indexes, no foreign-key triggers) that then replaces the empty partition: ATTACH PARTITION builds the
-    // indexes by sorting and checks each foreign key with one join, about four times faster than maintaining six
-    // indexes and six foreign keys row by row. A partition that already holds visits gets a plain INSERT.
+    // indexes) that then replaces the empty partition: ATTACH PARTITION builds the indexes by sorting, much faster
+    // than maintaining them row by row. A partition that already holds visits gets a plain INSERT. (The generated
+    // partition keeps full pages: its visits are complete and will not be updated by a check-out.)
     await run(`select visit_ensure_partitions(${MS}, 1)`);
     const partition = `visit_${month.replace('-', '_')}`;
     // Locked before it is found empty, so that no visit recorded meanwhile goes with the partition it replaces.
