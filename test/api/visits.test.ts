@@ -307,6 +307,58 @@ describe('the Shanghai month boundary', () => {
   });
 });
 
+describe('the plan’s frequency on submission (R06)', () => {
+  it('counts the plan’s earlier visits of the month, leaving out those deducted by R01–R03', async () => {
+    // A beneficiary of the caregiver's agency whose plan allows B05 once a month (copied from the demo plan).
+    const personId = randomUUID();
+    const planId = randomUUID();
+    const versionId = randomUUID();
+    await sql(
+      `insert into insured_person (id, pooling_area, name, id_number, birth_date, sex, insurance_type, insured_since, address, region_code, status, latitude, longitude, emergency_contact_name)
+       select ?, pooling_area, '频次测试', '37020219400102' || lpad((random() * 9999)::int::text, 4, '0'), birth_date, sex, insurance_type, insured_since, address, region_code, 'ACTIVE', latitude, longitude, emergency_contact_name
+         from insured_person where id = ?`,
+      [personId, plan.person_id],
+    );
+    await sql(`insert into agency_client (id, pooling_area, agency_id, person_id, since) select ?, pooling_area, agency_id, ?, current_date - 150 from care_plan where person_id = ? limit 1`, [randomUUID(), personId, plan.person_id]);
+    await sql(
+      `insert into care_plan (id, pooling_area, person_id, agency_id, care_form, state, start_date, conclusion_id, tube_feeding, requested_by_id, created_at, version)
+       select ?, pooling_area, ?, agency_id, 'HOME', 'ACTIVE', current_date - 120, conclusion_id, false, requested_by_id, now(), 1 from care_plan where id = (select plan_id from care_plan_version where id = ?)`,
+      [planId, personId, plan.version_id],
+    );
+    await sql(
+      `insert into care_plan_version (id, pooling_area, plan_id, number, state, conclusion_id, level, effective_from, fit_changes, cost, auto_approved, created_by_id, created_at, updated_at, version)
+       select ?, pooling_area, ?, 1, 'APPROVED', conclusion_id, level, current_date - 120, '[]', cost, false, created_by_id, now(), now(), 1 from care_plan_version where id = ?`,
+      [versionId, planId, plan.version_id],
+    );
+    await sql(
+      `insert into care_plan_line (id, pooling_area, plan_version_id, position, kind, code, name, category, times, per, unit_price_fen, minutes)
+       values (?, '3702', ?, 1, 'ITEM', 'B05', '生命体征监测', 'B', 1, 'MONTH', 1500, 15)`,
+      [randomUUID(), versionId],
+    );
+    // Three visits entered by the agency early last month, at night (away from the caregiver's demo visits).
+    const first = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7) + '-02';
+    const record = async (day: string) => {
+      const at = new Date(`${day}T03:00:00+08:00`);
+      const v = (await ok(agency, `mutation($i: ManualVisitInput!) { recordVisit(input: $i) { ${VISIT} } }`, {
+        i: { id: randomUUID(), caregiverId, personId, checkInAt: at.toISOString(), checkOutAt: new Date(at.getTime() + 20 * 60_000).toISOString(), items: [{ code: 'B05', quantity: 1 }] },
+      })).recordVisit;
+      return { id: v.id as string, r06: v.findings.find((f: any) => f.rule === 'R06') };
+    };
+    const one = await record(first);
+    expect(one.r06).toBeUndefined();
+    const two = await record(addDays(first, 1));
+    expect(two.r06?.evidence).toEqual({ code: 'B05', allowed: 1, usedBefore: 1, quantity: 1, excess: 1 });
+    // The first visit is then deducted (a confirmed stay in hospital): it no longer uses up the plan.
+    await sql(
+      `insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, version)
+       select ?, pooling_area, id, check_in_at, date_trunc('month', local_date)::date, agency_id, person_id, caregiver_id, 'R02', 'DEDUCT', '', '{}', '住院期间的服务', 'CONFIRMED', 1 from visit where id = ?`,
+      [randomUUID(), one.id],
+    );
+    const three = await record(addDays(first, 2));
+    expect(three.r06?.evidence).toEqual({ code: 'B05', allowed: 1, usedBefore: 1, quantity: 1, excess: 1 });
+  });
+});
+
 describe('the caregiver’s day', () => {
   it('lists the assigned beneficiaries with their items due, counts so far and distance', async () => {
     const assigned = (await ok(agency, `query($p: ID!) { caregiverAssignments(personId: $p) { caregiverId role until } }`, { p: plan.person_id })).caregiverAssignments;
@@ -397,6 +449,10 @@ describe('partitions', () => {
     const parts = (await sql(`select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'visit'`)).map((r: any) => r.relname);
     const month = (n: number) => { const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`); d.setUTCMonth(d.getUTCMonth() + n); return `visit_${d.toISOString().slice(0, 7).replace('-', '_')}`; };
     expect(parts).toEqual(expect.arrayContaining([month(0), month(1), month(2)]));
+    // Each keeps 30% of a page free, so that a check-out updates its row in place.
+    await sql(`select visit_ensure_partitions(?::date, 1)`, [`${Number(today.slice(0, 4)) + 3}-01-01`]);
+    const options = await sql(`select c.relname, c.reloptions from pg_class c where c.relname = any(?::text[])`, [`{${month(1)},visit_${Number(today.slice(0, 4)) + 3}_01}`]);
+    expect(options.map((r: any) => r.reloptions)).toEqual([['fillfactor=70'], ['fillfactor=70']]);
   });
 });
 
