@@ -156,6 +156,12 @@ describe('hard rules: the record is refused, nothing stored', () => {
     await refused(await out({ items: [{ code: 'Z99', quantity: 1 }] }), 'ITEM_NOT_IN_PLAN');
     await refused(await out({}), 'TOO_LONG');
     await refused(await out({ at: minutesAgo(13 * 60 + 1) }), 'CHECK_OUT_NOT_AFTER_CHECK_IN');
+    // Checked in days before: outside the two days the check-out is first looked up in, still found and refused.
+    if (addDays(today, -3) >= plan.effective_from) {
+      const earlier = randomUUID();
+      await ok(caregiver, CHECK_IN, { i: { id: earlier, personId: plan.person_id, at: minutesAgo(3 * 24 * 60), position: north(5) } });
+      await refused(await caregiver(CHECK_OUT, { i: { visitId: earlier, at: minutesAgo(1), position: north(5), items: [{ code: items[0]!.code, quantity: 1 }] } }), 'TOO_LONG');
+    }
     // A clinical item needs a nurse or medical caregiver: the demo caregiver, made an elderly-care worker, may not.
     await sql(`insert into care_plan_line (id, pooling_area, plan_version_id, position, kind, code, name, category, times, per, unit_price_fen, minutes) values (gen_random_uuid(), '3702', ?, 99, 'ITEM', 'B05', '生命体征监测', 'B', 1, 'WEEK', 1500, 15) on conflict do nothing`, [plan.version_id]);
     await sql(`update caregiver set qualification = 'ELDERLY_CARE' where id = ?`, [caregiverId]);

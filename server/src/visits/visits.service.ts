@@ -145,9 +145,10 @@ const INSERT_CHECK_IN = prepared(
  * side, and the units of each item the plan's earlier visits of the month used. Rows inside come as JSON, their
  * times as ISO strings.
  */
-const COMPLETION_FACTS = prepared(
-  'visit_completion_facts',
-  `with cur as (select ${VISIT_COLUMNS} from visit v where v.id = ?),
+const completionFacts = (name: string, cur: string) =>
+  prepared(
+    name,
+    `with cur as (select ${VISIT_COLUMNS} from visit v where ${cur}),
         cg as (select c.id, c.user_id, c.agency_id, c.name, c.active, c.qualification, c.certificate_expiry, a.name as agency_name
                  from caregiver c left join agency a on a.id = c.agency_id where c.id = (select caregiver_id from cur)),
         prs as (select id, pooling_area, name, latitude, longitude, date_of_death, emergency_contact_name from insured_person where id = (select person_id from cur)),
@@ -181,7 +182,16 @@ const COMPLETION_FACTS = prepared(
                 and (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
                        and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))) limit 1) is null
               group by i.code) u) as used`,
-);
+  );
+
+/** The visit looked up in the partitions its check-in can lie in: at most two days before the check-out. */
+const COMPLETION_FACTS = completionFacts('visit_completion_facts', `v.id = ? and v.check_in_at >= ?::timestamptz - interval '48 hours' and v.check_in_at <= ?::timestamptz`);
+
+/**
+ * The visit looked up in every partition: only when the window found none, so that the answer still says what is
+ * wrong (a check-out before its check-in, or days after it). Takes the same parameters; the window's go unused.
+ */
+const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', `v.id = ? and ?::timestamptz is not null and ?::timestamptz is not null`);
 
 /**
  * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
@@ -453,7 +463,9 @@ export class VisitsService {
     e.throwIfAny();
     // Reads, then one write statement: no transaction held open across the rules.
     const tx = pooled(this.em);
-    const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId, input.items);
+    // A visit lasts at most a few hours (maxVisitHours): its check-in lies within two days before the check-out.
+    const at = Date.parse(input.at);
+    const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId, input.items, new Date(at - 48 * 3_600_000).toISOString(), new Date(at).toISOString());
     if (!f.signed_in_caregiver) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
     const v = f.visit;
     if (!v || f.caregiver?.user_id !== a.userId) throw notFound('Visit');
@@ -463,10 +475,17 @@ export class VisitsService {
   }
 
   /** The facts of a check-out (COMPLETION_FACTS). */
-  private async completionFacts(tx: Tx, visitId: string | null, userId: string, items: ItemDone[]): Promise<CompletionFacts> {
+  /**
+   * The facts of a check-out (COMPLETION_FACTS). A visit is looked up by its id and a window of check-in times
+   * (`checkedInFrom` to `checkedInTo`), so that PostgreSQL reads only the partitions the check-in can lie in
+   * however many months of visits there are; when nothing is found there, in every partition.
+   */
+  private async completionFacts(tx: Tx, visitId: string | null, userId: string, items: ItemDone[], checkedInFrom: string, checkedInTo: string): Promise<CompletionFacts> {
     const codes = JSON.stringify(items.map((i) => i.code));
-    const rows = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, userId, codes, DEFAULT_VISIT_SETTINGS.deductOpenFindings]);
-    return rows[0]!;
+    const rest = [userId, codes, DEFAULT_VISIT_SETTINGS.deductOpenFindings];
+    const [found] = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, checkedInFrom, checkedInTo, ...rest]);
+    if (found!.visit || !visitId) return found!;
+    return (await tx.rows<CompletionFacts>(COMPLETION_FACTS_ANYWHERE, [visitId, checkedInFrom, checkedInTo, ...rest]))[0]!;
   }
 
   /** Checks and stores the end of a visit, then runs the audit rules on it and its neighbours. */
@@ -651,7 +670,7 @@ export class VisitsService {
         [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
       );
       const tx = txOf(em);
-      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId, input.items), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
+      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId, input.items, input.checkInAt, input.checkInAt), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
     });
     return { visit: result.visit };
   }
