@@ -474,7 +474,6 @@ export class VisitsService {
     return this.complete(tx, a, f, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
   }
 
-  /** The facts of a check-out (COMPLETION_FACTS). */
   /**
    * The facts of a check-out (COMPLETION_FACTS). A visit is looked up by its id and a window of check-in times
    * (`checkedInFrom` to `checkedInTo`), so that PostgreSQL reads only the partitions the check-in can lie in
