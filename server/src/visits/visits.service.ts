@@ -189,9 +189,9 @@ const COMPLETION_FACTS = completionFacts('visit_completion_facts', `v.id = ? and
 
 /**
  * The visit looked up in every partition: only when the window found none, so that the answer still says what is
- * wrong (a check-out before its check-in, or days after it). Takes the same parameters; the window's go unused.
+ * wrong (a check-out before its check-in, or days after it).
  */
-const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', `v.id = ? and ?::timestamptz is not null and ?::timestamptz is not null`);
+const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', `v.id = ?`);
 
 /**
  * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
@@ -484,7 +484,7 @@ export class VisitsService {
     const rest = [userId, codes, DEFAULT_VISIT_SETTINGS.deductOpenFindings];
     const [found] = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, checkedInFrom, checkedInTo, ...rest]);
     if (found!.visit || !visitId) return found!;
-    return (await tx.rows<CompletionFacts>(COMPLETION_FACTS_ANYWHERE, [visitId, checkedInFrom, checkedInTo, ...rest]))[0]!;
+    return (await tx.rows<CompletionFacts>(COMPLETION_FACTS_ANYWHERE, [visitId, ...rest]))[0]!;
   }
 
   /** Checks and stores the end of a visit, then runs the audit rules on it and its neighbours. */
