@@ -94,8 +94,8 @@ export const DEFAULT_VISIT_SETTINGS: VisitSettings = {
 /** Merges a pooling area's stored overrides over the defaults, ignoring unknown keys. */
 export function visitSettingsFrom(stored: Partial<VisitSettings> | null | undefined): VisitSettings {
   // A copy of the defaults, two levels deep (on every check-in and check-out: cheaper than structuredClone).
-  const out: VisitSettings = { ...DEFAULT_VISIT_SETTINGS, rules: { ...DEFAULT_VISIT_SETTINGS.rules } };
-  for (const code of RULE_CODES) out.rules[code] = { ...DEFAULT_VISIT_SETTINGS.rules[code] };
+  const rules = Object.fromEntries(RULE_CODES.map((code) => [code, { ...DEFAULT_VISIT_SETTINGS.rules[code] }])) as VisitSettings['rules'];
+  const out: VisitSettings = { ...DEFAULT_VISIT_SETTINGS, rules };
   if (!stored) return out;
   for (const key of Object.keys(DEFAULT_VISIT_SETTINGS) as (keyof VisitSettings)[]) {
     if (key === 'rules') continue;
