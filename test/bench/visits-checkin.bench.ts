@@ -4,8 +4,8 @@
 // generator in this process does not share its event loop.
 //
 // Two patterns of work (BENCH_PATTERN):
-// - `rounds` (the default): a city's caregivers on their rounds: 16 per connection (1,024 in all), each signed in
-//   with her own session, taking turns. Each serves 3 beneficiaries and visits them in order, one visit every 3
+// - `rounds` (the default): a city's caregivers on their rounds: 1,024 (16 per connection), each signed in with her
+//   own session, taking turns across all connections. Each serves 3 beneficiaries and visits them in order, one visit every 3
 //   hours from 46 hours ago, 30 minutes each, as phones syncing the last two days would (up to 16 visits each, so
 //   up to 2,100 requests a second stay in the past). Most visits are clean, as most are in a real city.
 // - `dense`: the most neighbours for the rules to read: 64 caregivers, one beneficiary each, every caregiver's
@@ -13,11 +13,11 @@
 //   hours. (Each new visit comes before all her others, so the day-load and frequency rules, which count the
 //   visits before it, find nothing; the month's audit does.)
 //
-// Run: npm run bench -- test/bench/visits-checkin.bench.ts
 // Beside them, the rest of the city's month: 200,000 generated visits of other agencies (BENCH_BACKGROUND_VISITS).
 //
-// Options (environment): BENCH_PATTERN (rounds), BENCH_CONNECTIONS (64), BENCH_SECONDS (15), BENCH_LOG_LEVEL (info),
-// BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile the server).
+// Run: npm run bench -- test/bench/visits-checkin.bench.ts
+// Options (environment): BENCH_PATTERN (rounds), BENCH_CONNECTIONS (64), BENCH_SECONDS (15),
+// BENCH_BACKGROUND_VISITS (200000), BENCH_LOG_LEVEL (info), BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile the server).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
