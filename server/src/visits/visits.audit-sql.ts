@@ -174,6 +174,9 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
     -- sort and the windows carry narrow rows.
     own as (
       select mv.id, mv.caregiver_id, mv.day, mv.in_ms, mv.out_ms, mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng,
+             -- Carried through the caregivers' order for the hit visits' findings (a second read of the month's
+             -- partition cost more than the wider sort).
+             mv.agency_id, mv.person_id, mv.check_in_at, mv.recorded_at, p.latitude as home_lat, p.longitude as home_lng, p.date_of_death,
              ${when('R02', 'hs.person_id is not null')} as r02_screen,
              ${when('R03', 'p.date_of_death is not null and mv.day >= p.date_of_death')} as r03,
              ${when('R04', `p.latitude is not null and p.longitude is not null and (
@@ -210,22 +213,19 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
        where r01_screen or r02_screen or r03 or r04_screen or r07 or r08 or r09_screen or r10_screen),
     -- The rest of what the hit visits' findings need, and the costly parts, for them only.
     measured as materialized (
-      select h.*, v.agency_id, v.person_id, v.check_in_at, p.date_of_death, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
+      select h.*, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
         from hits h
-        -- Back to the table by its index rather than to mv, whose ids the planner cannot know to be unique.
-        join visit v on v.id = h.id and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}
-        join insured_person p on p.id = v.person_id
         cross join lateral (
-          select case when h.r04_screen and h.in_lat is not null and h.in_lng is not null then ${jsRound(distance('h.in_lat', 'h.in_lng', 'p.latitude', 'p.longitude'))} end as d_in,
-                 case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'p.latitude', 'p.longitude'))} end as d_out,
+          select case when h.r04_screen and h.in_lat is not null and h.in_lng is not null then ${jsRound(distance('h.in_lat', 'h.in_lng', 'h.home_lat', 'h.home_lng'))} end as d_in,
+                 case when h.r04_screen and h.out_lat is not null and h.out_lng is not null then ${jsRound(distance('h.out_lat', 'h.out_lng', 'h.home_lat', 'h.home_lng'))} end as d_out,
                  case when h.r09_screen then ${distance('h.prev_out_lat', 'h.prev_out_lng', 'h.in_lat', 'h.in_lng')} end as metres,
                  ((h.in_ms - h.prev_out_ms)::float8 / 60000) / 60 as hours,
-                 ((${ms('coalesce(v.recorded_at, v.checked_in_recorded_at)')} - h.out_ms)::float8 / 60000) / 60 as late,
+                 ((${ms('h.recorded_at')} - h.out_ms)::float8 / 60000) / 60 as late,
                  (h.out_ms - h.in_ms)::float8 / 60000 as actual,
                  -- R02: the first stay (by admission, then id) with admission < day < discharge.
                  case when h.r02_screen then (
                    select array[st.admitted_on, st.discharged_on] from hospital_stay st
-                    where st.person_id = v.person_id and st.admitted_on < h.day and (st.discharged_on is null or h.day < st.discharged_on)
+                    where st.person_id = h.person_id and st.admitted_on < h.day and (st.discharged_on is null or h.day < st.discharged_on)
                     order by st.admitted_on, st.id limit 1) end as stay
           offset 0) y),
     per_visit as (

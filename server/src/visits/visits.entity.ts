@@ -27,9 +27,11 @@ export class VisitFinding {
   @Property({ type: 'datetime' }) visitAt!: Date;
   /** The first day of the visit's month (Asia/Shanghai). */
   @Property({ type: 'date' }) month!: string;
-  @ManyToOne(() => Agency, { deleteRule: 'restrict' }) agency!: Agency;
-  @ManyToOne(() => InsuredPerson, { deleteRule: 'restrict' }) person!: InsuredPerson;
-  @ManyToOne(() => Caregiver, { deleteRule: 'restrict' }) caregiver!: Caregiver;
+  // Copied from the finding's visit, which has no foreign keys either (Migration20261207050000): the month's
+  // audit writes tens of thousands of findings in one statement, and a check-out's findings would lock the agency.
+  @ManyToOne(() => Agency, { createForeignKeyConstraint: false }) agency!: Agency;
+  @ManyToOne(() => InsuredPerson, { createForeignKeyConstraint: false }) person!: InsuredPerson;
+  @ManyToOne(() => Caregiver, { createForeignKeyConstraint: false }) caregiver!: Caregiver;
   @Property({ type: 'string', length: 3 }) rule!: RuleCode;
   @Property({ type: 'string', length: 6 }) action!: RuleAction;
   /** Tells apart several findings of one rule on one visit (R01: the other visit; R06: the item). */
