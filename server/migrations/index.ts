@@ -12,6 +12,7 @@ import { Migration20261207020000_visit_fillfactor } from './Migration20261207020
 import { Migration20261207030000_visit_drop_id_index } from './Migration20261207030000_visit_drop_id_index.ts';
 import { Migration20261207040000_visit_no_foreign_keys } from './Migration20261207040000_visit_no_foreign_keys.ts';
 import { Migration20261207050000_visit_finding_no_foreign_keys } from './Migration20261207050000_visit_finding_no_foreign_keys.ts';
+import { Migration20261207060000_visit_audit_stage } from './Migration20261207060000_visit_audit_stage.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
@@ -26,4 +27,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261207030000_visit_drop_id_index', class: Migration20261207030000_visit_drop_id_index },
   { name: 'Migration20261207040000_visit_no_foreign_keys', class: Migration20261207040000_visit_no_foreign_keys },
   { name: 'Migration20261207050000_visit_finding_no_foreign_keys', class: Migration20261207050000_visit_finding_no_foreign_keys },
+  { name: 'Migration20261207060000_visit_audit_stage', class: Migration20261207060000_visit_audit_stage },
 ];

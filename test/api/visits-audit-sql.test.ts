@@ -135,6 +135,9 @@ async function agree(month: string, settings: VisitSettings = DEFAULT_VISIT_SETT
   const got = (await stored(month)).map(({ status: _s, version: _v, ...r }) => r);
   expect(got).toEqual(want);
   expect(result.findings).toBe(want.length);
+  // The parts' staged rows went with the run.
+  const [staged] = await sql(`select (select count(*) from visit_audit_stage_finding)::int + (select count(*) from visit_audit_stage_unit)::int as n`, []);
+  expect(staged.n).toBe(0);
   return got;
 }
 

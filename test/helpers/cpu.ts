@@ -30,6 +30,34 @@ export function pgCpuSeconds(port: string): number {
   return master ? procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100 : NaN;
 }
 
+/**
+ * The CPU seconds a PostgreSQL cluster uses from now on, backends that start and end meanwhile included (their
+ * time leaves /proc with them): `sample()` as often as such a backend may live, `seconds()` at the end.
+ */
+export function pgCpuMeter(port: string): { sample(): void; seconds(): number } {
+  const baseline = new Map<number, number>();
+  const last = new Map<number, number>();
+  const read = (first: boolean) => {
+    const procs = processes();
+    const master = procs.find((p) => p.cmd[0]?.endsWith('postgres') && p.cmd[p.cmd.indexOf('-p') + 1] === port);
+    if (!master) return;
+    for (const p of procs.filter((q) => q.pid === master.pid || q.ppid === master.pid)) {
+      if (!baseline.has(p.pid)) baseline.set(p.pid, first ? p.ticks : 0);
+      last.set(p.pid, p.ticks);
+    }
+  };
+  read(true);
+  return {
+    sample: () => read(false),
+    seconds() {
+      read(false);
+      let ticks = 0;
+      for (const [pid, t] of last) ticks += t - baseline.get(pid)!;
+      return ticks / 100;
+    },
+  };
+}
+
 /** The CPU seconds one process used so far. */
 export function processCpuSeconds(pid: number): number {
   return (processes().find((p) => p.pid === pid)?.ticks ?? NaN) / 100;

@@ -1,33 +1,37 @@
 // The month's audit (智能审核) of a pooling area as set-based SQL: the findings `auditMonth` (visits.rules.ts) gives
-// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction of a
-// dozen statements, without a single visit passing through JavaScript. A pilot city runs it before claims are
-// generated, over a million visits a month; test/api/visits-audit-sql.test.ts holds it to `auditMonth` finding
-// for finding (visit, rule, key, action, evidence, summary).
+// for the month's completed visits, computed by PostgreSQL and stored in visit_finding in one transaction, without
+// a single visit passing through JavaScript. A pilot city runs it before claims are generated, over a million
+// visits a month; test/api/visits-audit-sql.test.ts holds it to `auditMonth` finding for finding (visit, rule,
+// key, action, evidence, summary).
 //
-// The main statement reads the month's partition once (CTE mv) and from it:
-//   - sorts narrow rows once by caregiver, day, check-in and id; window functions over that order give R08
-//     (row_number and a running sum per caregiver and day), R09 (lag: the previous visit's check-out) and R01's
-//     screen (the latest check-out among the caregiver's earlier visits: only a visit starting before it
-//     overlaps anything, and only those few are paired with the caregiver's visits through the index on
-//     (caregiver_id, check_in_at));
-//   - decides or screens the per-visit rules (R02–R04, R07, R10) in the same pass: trigonometry only where a
-//     cheap bound (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out,
-//     hospital stays only for people with a stay touching the month;
-//   - groups the visits by plan version and distinct item list: R05 works out standard minutes once per list
-//     (a list whose shortest visit is long enough has no short visit), and R06 counts units per list to find the
-//     few plans and items whose month total exceeds the lowest limit of their versions: only their units are
-//     kept, in a temporary table.
-// A second statement then counts those units in check-in order over the visits that R01–R03 do not deduct, as
-// those findings will stand once stored (confirmed ones deduct, dismissed ones never, open ones as the area
-// says); it runs after the first so that the planner sees, from analysed temporary tables, how few rows there
-// are (one statement with estimates of billions once chose a hash join in a thousand batches). One upsert and
-// one delete then reconcile visit_finding with the run's findings.
+// The run's transaction takes the area and month's lock and exports its snapshot; two statements then run side by
+// side, each in a session of its own reading that snapshot (PostgreSQL runs no part of a statement that writes in
+// parallel, and a machine has more than one core), and stage their rows in unlogged tables under the run's id:
+//   - the caregivers' rules read the month's partition once and sort narrow rows once by caregiver, day,
+//     check-in and id; window functions over that order give R08 (row_number and a running sum per caregiver and
+//     day), R09 (lag: the previous visit's check-out) and R01's screen (the latest check-out among the
+//     caregiver's earlier visits: only a visit starting before it overlaps anything, and only those few are
+//     paired with the caregiver's visits through the index on (caregiver_id, check_in_at)). The per-visit rules
+//     (R02–R04, R07, R10) are decided or screened in the same pass: trigonometry only where a cheap bound
+//     (R·(|Δφ| + |Δλ|), never less than the great-circle distance) cannot rule a distance out, hospital stays
+//     only for people with a stay touching the month;
+//   - the plans' rules read the partition too and group the visits by plan version and distinct item list: R05
+//     works out standard minutes once per list (a list whose shortest visit is long enough has no short visit),
+//     and R06 counts units per list to find the few plans and items whose month total exceeds the lowest limit
+//     of their versions: only their units are staged.
+// The transaction then takes the staged rows over into temporary tables, and a statement counts R06's units in
+// check-in order over the visits that R01–R03 do not deduct, as those findings will stand (confirmed ones deduct,
+// dismissed ones never, open ones as the area says); it runs after the others so that the planner sees, from
+// analysed temporary tables, how few rows there are (one statement with estimates of billions once chose a hash
+// join in a thousand batches). One upsert and one delete then reconcile visit_finding with the run's findings.
 //
 // Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds (as a Date read from the database
 // holds them), minutes and hours are float8 divisions in the same order, running sums add in
 // check-in order, Math.round is floor(x + 0.5), and the haversine is the same formula on float8 (the C library's
 // sin/cos may differ from V8's by an ulp, which can only show in a distance within a nanometre of a rounding or
 // threshold boundary).
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RULE_CODES, type RuleAction, type RuleCode, type VisitSettings } from './visits.rules.ts';
 
@@ -116,60 +120,28 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const units = `case l.per when 'DAY' then l.times * ${daysInMonth} when 'WEEK' then ceil(l.times * ${daysInMonth} / 7.0)::int else l.times end`;
   const ev = (pairs: string) => `jsonb_build_object(${pairs})`;
 
-  const findingsSql = `
+  // The month's visits the rules read: the check-in range picks the month's partition.
+  const MONTH_VISITS = `v.pooling_area = ${AREA} and v.status = 'DONE' and v.check_out_at is not null and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}`;
+  // Both parts stage their rows under the run's id (see below).
+  const runId = randomUUID();
+  const RUN = `'${runId}'::uuid`;
+
+  // The caregivers' rules (R01–R04, R07–R10): each visit's own rules, then each caregiver's visits in order.
+  const caregiverSql = `
+    insert into visit_audit_stage_finding (run_id, pooling_area, visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
     with
-    -- R05's catalogue as two lookups: minutes by code for the items whose version stays the same all month, and
-    -- by code and day of the month for the few with a version starting within it.
-    catalogue as materialized (
-      with versions as (select code, effective_from, minutes from catalogue_item where pooling_area = ${AREA}),
-      changing as (select distinct code from versions where effective_from > ${MONTH} and effective_from < ${MONTH} + interval '1 month')
-      select coalesce((select jsonb_object_agg(code, minutes)
-                         from (select distinct on (code) code, minutes from versions
-                                where effective_from <= ${MONTH} and code not in (select code from changing)
-                                order by code, effective_from desc) x), '{}') as by_code,
-             coalesce((select jsonb_object_agg(x.code || '@' || x.dom, x.minutes)
-                         from (select distinct on (c.code, d.dom) c.code, d.dom, v.minutes
-                                 from changing c cross join generate_series(1, ${daysInMonth}) as d(dom)
-                                 join versions v on v.code = c.code and v.effective_from <= ${MONTH} + (d.dom - 1)
-                                order by c.code, d.dom, v.effective_from desc) x), '{}') as by_day,
-             exists (select 1 from changing) as changes),
-    -- The month's completed visits of the area: the check-in range picks the month's partition; the Shanghai day
-    -- is the rules' dayOf() of the check-in instant.
-    mv as materialized (
-      select v.id, v.agency_id, v.person_id, v.caregiver_id, v.plan_id, v.plan_version_id, v.check_in_at,
+    -- The month's completed visits of the area; the Shanghai day is the rules' dayOf() of the check-in instant.
+    mv as (
+      select v.id, v.agency_id, v.person_id, v.caregiver_id, v.check_in_at,
              ${day} as day, ${ms('v.check_in_at')} as in_ms, ${ms('v.check_out_at')} as out_ms,
              v.check_out_at, coalesce(v.recorded_at, v.checked_in_recorded_at) as recorded_at,
              v.check_in_lat as in_lat, v.check_in_lng as in_lng, v.check_out_lat as out_lat, v.check_out_lng as out_lng,
-             v.confirmation is null as unconfirmed, v.items
+             v.confirmation is null as unconfirmed
         from visit v
-       where v.pooling_area = ${AREA} and v.status = 'DONE' and v.check_out_at is not null and v.check_in_at >= ${FROM} and v.check_in_at < ${UNTIL}),
+       where ${MONTH_VISITS}),
     stays as (
       select distinct person_id from hospital_stay
        where admitted_on < ${MONTH} + interval '1 month' and (discharged_on is null or discharged_on > ${MONTH})),
-    -- The month's distinct item lists per plan version (and day, in a month whose catalogue changes): R05 works
-    -- out standard minutes once per list, R06 counts units per list, instead of once per visit.
-    lists as materialized (
-      select mv.plan_version_id, mv.items, case when catalogue.changes then mv.day end as day_key, any_value(mv.plan_id) as plan_id,
-             any_value(mv.day) as some_day, count(*) as visits, min(mv.out_ms - mv.in_ms) as shortest
-        from mv cross join catalogue
-       where ${on('R05') || on('R06') ? 'true' : 'false'}
-       group by mv.plan_version_id, mv.items, 3),
-    -- R05: Σ catalogue minutes × quantity, each item's version in force on the day. A list whose shortest visit is
-    -- long enough has no short visit (the test is monotonic in the duration); the visits of the others are tested.
-    short_lists as materialized (
-      select * from (
-        select l.plan_version_id, l.items, coalesce(l.day_key, ${MONTH}) as day_key, l.shortest,
-               (select coalesce(sum(${catalogueMinutes('i.code', `l.some_day - ${MONTH} + 1`)} * i.quantity), 0)
-                  from jsonb_to_recordset(l.items) as i(code text, quantity int)) as standard
-          from lists l cross join catalogue
-         where ${on('R05') ? 'true' : 'false'} offset 0) x
-       where standard > 0 and shortest::float8 / 60000 * 100 < standard::float8 * ${share}),
-    short as (
-      select c.id, c.check_in_at, c.agency_id, c.person_id, c.caregiver_id, s.standard, (c.out_ms - c.in_ms)::float8 / 60000 as actual
-        from (select * from mv cross join catalogue where mv.plan_version_id in (select plan_version_id from short_lists) offset 0) c
-        join short_lists s on s.plan_version_id = c.plan_version_id and s.items = c.items
-                          and s.day_key = coalesce(case when c.changes then c.day end, ${MONTH})
-       where (c.out_ms - c.in_ms)::float8 / 60000 * 100 < s.standard::float8 * ${share}),
     -- What each visit's own rules need, decided or screened before the caregivers' order is taken, so that the
     -- sort and the windows carry narrow rows.
     own as (
@@ -244,10 +216,6 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
              check_in_at, agency_id, person_id, caregiver_id
         from measured where worst > ${geofence}
       union all
-      select id, 'R05', '', ${ev(`'actualMinutes', ${jsRound('actual')}, 'standardMinutes', standard, 'sharePercent', ${share}`)},
-             '服务 ' || ${jsRound('actual')} || ' 分钟，项目标准 ' || standard || ' 分钟', check_in_at, agency_id, person_id, caregiver_id
-        from short
-      union all
       select id, 'R07', '', '{}'::jsonb, '无参保人确认', check_in_at, agency_id, person_id, caregiver_id from measured where r07
       union all
       select id, 'R08', '', ${ev(`'visitOfDay', nth, 'minutesSoFar', ${jsRound('minutes_so_far')}, 'maxVisits', ${maxVisits}, 'maxMinutes', ${maxMinutes}`)},
@@ -280,7 +248,61 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       union all
       select s_id, 'R01', o_id::text, ${ev(`'otherVisitId', o_id, 'overlapMinutes', minutes`)}, '与另一服务重叠 ' || minutes || ' 分钟', s_at, s_agency, s_person, caregiver_id from pairs
       union all
-      select o_id, 'R01', s_id::text, ${ev(`'otherVisitId', s_id, 'overlapMinutes', minutes`)}, '与另一服务重叠 ' || minutes || ' 分钟', o_at, o_agency, o_person, caregiver_id from pairs),
+      select o_id, 'R01', s_id::text, ${ev(`'otherVisitId', s_id, 'overlapMinutes', minutes`)}, '与另一服务重叠 ' || minutes || ' 分钟', o_at, o_agency, o_person, caregiver_id from pairs)
+    select ${RUN}, ${AREA}, f.visit_id, f.rule, f.key,
+           case f.rule ${RULE_CODES.filter((r) => r !== 'R05' && r !== 'R06' && on(r)).map((r) => `when '${r}' then '${action(r)}'`).join(' ') || "when '' then ''"} end,
+           f.evidence, f.summary, f.check_in_at, f.agency_id, f.person_id, f.caregiver_id
+      from found f`;
+
+  // The plans' rules: R05's short visits, and R06's candidates (the units of the plans and items that may go over,
+  // each with its version's limit), counted once R01–R03 are known.
+  const planSql = `
+    with
+    -- R05's catalogue as two lookups: minutes by code for the items whose version stays the same all month, and
+    -- by code and day of the month for the few with a version starting within it.
+    catalogue as materialized (
+      with versions as (select code, effective_from, minutes from catalogue_item where pooling_area = ${AREA}),
+      changing as (select distinct code from versions where effective_from > ${MONTH} and effective_from < ${MONTH} + interval '1 month')
+      select coalesce((select jsonb_object_agg(code, minutes)
+                         from (select distinct on (code) code, minutes from versions
+                                where effective_from <= ${MONTH} and code not in (select code from changing)
+                                order by code, effective_from desc) x), '{}') as by_code,
+             coalesce((select jsonb_object_agg(x.code || '@' || x.dom, x.minutes)
+                         from (select distinct on (c.code, d.dom) c.code, d.dom, v.minutes
+                                 from changing c cross join generate_series(1, ${daysInMonth}) as d(dom)
+                                 join versions v on v.code = c.code and v.effective_from <= ${MONTH} + (d.dom - 1)
+                                order by c.code, d.dom, v.effective_from desc) x), '{}') as by_day,
+             exists (select 1 from changing) as changes),
+    -- The month's completed visits of the area, as the plans' rules need them.
+    mv as materialized (
+      select v.id, v.agency_id, v.person_id, v.caregiver_id, v.plan_id, v.plan_version_id, v.check_in_at,
+             ${day} as day, ${ms('v.check_in_at')} as in_ms, ${ms('v.check_out_at')} as out_ms, v.items
+        from visit v
+       where ${MONTH_VISITS}),
+    -- The month's distinct item lists per plan version (and day, in a month whose catalogue changes): R05 works
+    -- out standard minutes once per list, R06 counts units per list, instead of once per visit.
+    lists as materialized (
+      select mv.plan_version_id, mv.items, case when catalogue.changes then mv.day end as day_key, any_value(mv.plan_id) as plan_id,
+             any_value(mv.day) as some_day, count(*) as visits, min(mv.out_ms - mv.in_ms) as shortest
+        from mv cross join catalogue
+       where ${on('R05') || on('R06') ? 'true' : 'false'}
+       group by mv.plan_version_id, mv.items, 3),
+    -- R05: Σ catalogue minutes × quantity, each item's version in force on the day. A list whose shortest visit is
+    -- long enough has no short visit (the test is monotonic in the duration); the visits of the others are tested.
+    short_lists as materialized (
+      select * from (
+        select l.plan_version_id, l.items, coalesce(l.day_key, ${MONTH}) as day_key, l.shortest,
+               (select coalesce(sum(${catalogueMinutes('i.code', `l.some_day - ${MONTH} + 1`)} * i.quantity), 0)
+                  from jsonb_to_recordset(l.items) as i(code text, quantity int)) as standard
+          from lists l cross join catalogue
+         where ${on('R05') ? 'true' : 'false'} offset 0) x
+       where standard > 0 and shortest::float8 / 60000 * 100 < standard::float8 * ${share}),
+    short as (
+      select c.id, c.check_in_at, c.agency_id, c.person_id, c.caregiver_id, s.standard, (c.out_ms - c.in_ms)::float8 / 60000 as actual
+        from (select * from mv cross join catalogue where mv.plan_version_id in (select plan_version_id from short_lists) offset 0) c
+        join short_lists s on s.plan_version_id = c.plan_version_id and s.items = c.items
+                          and s.day_key = coalesce(case when c.changes then c.day end, ${MONTH})
+       where (c.out_ms - c.in_ms)::float8 / 60000 * 100 < s.standard::float8 * ${share}),
     -- R06's screen, over all the month's visits (deducted ones too, so that it does not wait for R01–R03, and a
     -- plan that passes it passes without them as well): units per plan, version and item.
     totals as materialized (
@@ -294,24 +316,24 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
        where l.kind = 'ITEM' and l.plan_version_id in (select plan_version_id from totals)
        group by l.plan_version_id, l.code),
     -- Plans and items whose month total exceeds the lowest limit among their versions: the only ones that can go
-    -- over. Their units go to visit_audit_unit, to be counted once R01–R03 are known.
+    -- over. Their units are staged, to be counted once R01–R03 are known.
     over as (
       select t.plan_id, t.code from totals t left join limits l on l.plan_version_id = t.plan_version_id and l.code = t.code
        group by t.plan_id, t.code
       having sum(t.units) > min(coalesce(l.allowed, 0))),
     candidates as (
-      insert into visit_audit_unit (visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id)
-      select c.id, c.plan_id, c.in_ms, i.n, i.code, i.quantity, coalesce(l.allowed, 0), c.check_in_at, c.agency_id, c.person_id, c.caregiver_id
+      insert into visit_audit_stage_unit (run_id, pooling_area, visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id)
+      select ${RUN}, ${AREA}, c.id, c.plan_id, c.in_ms, i.n, i.code, i.quantity, coalesce(l.allowed, 0), c.check_in_at, c.agency_id, c.person_id, c.caregiver_id
         from mv c
         cross join lateral rows from (jsonb_to_recordset(c.items) as (code text, quantity int)) with ordinality as i(code, quantity, n)
         left join limits l on l.plan_version_id = c.plan_version_id and l.code = i.code
-       where c.plan_id in (select plan_id from over) and (c.plan_id, i.code) in (select plan_id, code from over))
-    insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
-    select f.visit_id, f.rule, f.key,
-           case f.rule ${RULE_CODES.filter((r) => r !== 'R06' && on(r)).map((r) => `when '${r}' then '${action(r)}'`).join(' ') || "when '' then ''"} end,
-           f.evidence, f.summary, f.check_in_at, f.agency_id, f.person_id, f.caregiver_id
-      from found f
-    on conflict do nothing`;
+       where c.plan_id in (select plan_id from over) and (c.plan_id, i.code) in (select plan_id, code from over)),
+    r05 as (
+      insert into visit_audit_stage_finding (run_id, pooling_area, visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
+      select ${RUN}, ${AREA}, id, 'R05', '', ${on('R05') ? `'${action('R05')}'` : "''"}, ${ev(`'actualMinutes', ${jsRound('actual')}, 'standardMinutes', standard, 'sharePercent', ${share}`)},
+             '服务 ' || ${jsRound('actual')} || ' 分钟，项目标准 ' || standard || ' 分钟', check_in_at, agency_id, person_id, caregiver_id
+        from short)
+    select 1`;
 
   // R06, once R01–R03 are known: units per plan and item in check-in order over the visits that no R01–R03
   // finding deducts as the findings will stand (a decided finding keeps its status and action: confirmed with
@@ -345,55 +367,100 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
 
   const byRule: Record<string, number> = {};
   let findings = 0;
-  await em.transactional(async (tem) => {
-    const conn = tem.getConnection();
-    const ctx = tem.getTransactionContext();
-    const run = (sql: string) => conn.execute(sql, [], 'run', ctx);
+  // In the caller's transaction when there is one (a subtransaction cannot export its snapshot), else in one of
+  // its own. The parts see what was committed when the run began, not what that transaction wrote before.
+  const inTransaction = (work: (tem: EntityManager) => Promise<void>) => (em.isInTransaction() ? work(em) : em.transactional(work));
+  try {
+    await inTransaction(async (tem) => {
+      const conn = tem.getConnection();
+      const ctx = tem.getTransactionContext();
+      const run = (sql: string) => conn.execute(sql, [], 'run', ctx);
 
-    // One run per area and month at a time: a second one waits, then sees the first one's findings.
-    await run(`select pg_advisory_xact_lock(hashtext('visit-audit'), hashtext(${AREA} || ${MONTH}::text))`);
-    // The month's sorts and hashes (a million visits by caregiver) stay in memory.
-    await run(`set local work_mem = '512MB'`);
-    await run(`drop table if exists pg_temp.visit_audit_finding`);
-    // The primary key keeps one finding per (visit, rule, key) whatever the data.
-    await run(`create temp table visit_audit_finding (
-        visit_id uuid not null, rule varchar(3) not null, key varchar(40) not null, action varchar(6) not null,
-        evidence jsonb not null, summary varchar(200) not null, visit_at timestamptz not null,
-        agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null,
-        primary key (visit_id, rule, key)) on commit drop`);
-    await run(`drop table if exists pg_temp.visit_audit_unit`);
-    // R06's candidates: the units of the plans and items that may go over, each with its version's limit.
-    await run(`create temp table visit_audit_unit (
-        visit_id uuid not null, plan_id uuid not null, in_ms bigint not null, n bigint not null, code text, quantity int, allowed bigint not null,
-        visit_at timestamptz not null, agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null) on commit drop`);
-    await run(findingsSql);
-    // The rows just written have no statistics yet; the next statements plan better with them.
-    await run(`analyze visit_audit_finding, visit_audit_unit`);
-    if (on('R06')) await run(r06Sql);
-    // New findings are added; an open one is refreshed when the facts changed; a decided one keeps the evidence it
-    // was decided on.
-    await run(`
-      insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary)
-      select gen_random_uuid(), ${AREA}, visit_id, visit_at, ${MONTH}, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary
-        from visit_audit_finding
-      on conflict (visit_id, rule, key) do update
-         set action = excluded.action, evidence = excluded.evidence, summary = excluded.summary, visit_at = excluded.visit_at, month = excluded.month,
-             agency_id = excluded.agency_id, person_id = excluded.person_id, caregiver_id = excluded.caregiver_id, version = visit_finding.version + 1
-       where visit_finding.status = 'OPEN'
-         and (visit_finding.action, visit_finding.evidence, visit_finding.summary, visit_finding.visit_at, visit_finding.month,
-              visit_finding.agency_id, visit_finding.person_id, visit_finding.caregiver_id)
-             is distinct from (excluded.action, excluded.evidence, excluded.summary, excluded.visit_at, excluded.month,
-              excluded.agency_id, excluded.person_id, excluded.caregiver_id)`);
-    // Open findings of the month the rules no longer raise (the visit changed, was voided, a rule was turned off).
-    await run(`
-      delete from visit_finding f
-       where f.pooling_area = ${AREA} and f.month = ${MONTH} and f.status = 'OPEN'
-         and not exists (select 1 from visit_audit_finding t where t.visit_id = f.visit_id and t.rule = f.rule and t.key = f.key)`);
-    const counts = await conn.execute<{ rule: string; n: number }[]>(`select rule, count(*)::int as n from visit_audit_finding group by rule order by rule`, [], 'all', ctx);
-    for (const c of counts) {
-      byRule[c.rule] = c.n;
-      findings += c.n;
-    }
-  });
+      // One run per area and month at a time: a second one waits, then sees the first one's findings.
+      await run(`select pg_advisory_xact_lock(hashtext('visit-audit'), hashtext(${AREA} || ${MONTH}::text))`);
+      // The month's sorts and hashes (a million visits by caregiver) stay in memory.
+      await run(`set local work_mem = '512MB'`);
+      await run(`drop table if exists pg_temp.visit_audit_finding`);
+      // The primary key keeps one finding per (visit, rule, key) whatever the data.
+      await run(`create temp table visit_audit_finding (
+          visit_id uuid not null, rule varchar(3) not null, key varchar(40) not null, action varchar(6) not null,
+          evidence jsonb not null, summary varchar(200) not null, visit_at timestamptz not null,
+          agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null,
+          primary key (visit_id, rule, key)) on commit drop`);
+      await run(`drop table if exists pg_temp.visit_audit_unit`);
+      // R06's candidates: the units of the plans and items that may go over, each with its version's limit.
+      await run(`create temp table visit_audit_unit (
+          visit_id uuid not null, plan_id uuid not null, in_ms bigint not null, n bigint not null, code text, quantity int, allowed bigint not null,
+          visit_at timestamptz not null, agency_id uuid not null, person_id uuid not null, caregiver_id uuid not null) on commit drop`);
+      // The two parts run side by side, each in a session of its own that reads the visits as this transaction
+      // sees them (its exported snapshot), and stage their rows; this transaction then takes them over and writes
+      // every finding. The staged rows are removed with it, or below when the run fails.
+      const [exported] = await conn.execute<{ snapshot: string }[]>(`select pg_export_snapshot() as snapshot`, [], 'all', ctx);
+      const snapshot = exported!.snapshot;
+      const url = em.config.get('clientUrl')!;
+      const parts = await Promise.allSettled([caregiverSql, planSql].map((sql) => inSnapshot(url, snapshot, sql)));
+      const failed = parts.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      await run(`
+        insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
+        select visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id from visit_audit_stage_finding where run_id = ${RUN}
+        on conflict do nothing`);
+      await run(`
+        insert into visit_audit_unit (visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id)
+        select visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id from visit_audit_stage_unit where run_id = ${RUN}`);
+      await run(`delete from visit_audit_stage_finding where run_id = ${RUN}`);
+      await run(`delete from visit_audit_stage_unit where run_id = ${RUN}`);
+      // The rows just written have no statistics yet; the next statements plan better with them.
+      await run(`analyze visit_audit_finding, visit_audit_unit`);
+      if (on('R06')) await run(r06Sql);
+      // New findings are added; an open one is refreshed when the facts changed; a decided one keeps the evidence it
+      // was decided on.
+      await run(`
+        insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary)
+        select gen_random_uuid(), ${AREA}, visit_id, visit_at, ${MONTH}, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary
+          from visit_audit_finding
+        on conflict (visit_id, rule, key) do update
+           set action = excluded.action, evidence = excluded.evidence, summary = excluded.summary, visit_at = excluded.visit_at, month = excluded.month,
+               agency_id = excluded.agency_id, person_id = excluded.person_id, caregiver_id = excluded.caregiver_id, version = visit_finding.version + 1
+         where visit_finding.status = 'OPEN'
+           and (visit_finding.action, visit_finding.evidence, visit_finding.summary, visit_finding.visit_at, visit_finding.month,
+                visit_finding.agency_id, visit_finding.person_id, visit_finding.caregiver_id)
+               is distinct from (excluded.action, excluded.evidence, excluded.summary, excluded.visit_at, excluded.month,
+                excluded.agency_id, excluded.person_id, excluded.caregiver_id)`);
+      // Open findings of the month the rules no longer raise (the visit changed, was voided, a rule was turned off).
+      await run(`
+        delete from visit_finding f
+         where f.pooling_area = ${AREA} and f.month = ${MONTH} and f.status = 'OPEN'
+           and not exists (select 1 from visit_audit_finding t where t.visit_id = f.visit_id and t.rule = f.rule and t.key = f.key)`);
+      const counts = await conn.execute<{ rule: string; n: number }[]>(`select rule, count(*)::int as n from visit_audit_finding group by rule order by rule`, [], 'all', ctx);
+      for (const c of counts) {
+        byRule[c.rule] = c.n;
+        findings += c.n;
+      }
+    });
+  } catch (e) {
+    // The parts' staged rows, when the run failed after they were written.
+    const conn = em.getConnection();
+    await conn.execute(`delete from visit_audit_stage_finding where run_id = ${RUN}`).catch(() => {});
+    await conn.execute(`delete from visit_audit_stage_unit where run_id = ${RUN}`).catch(() => {});
+    throw e;
+  }
   return { findings, byRule, ms: Math.round(performance.now() - started) };
+}
+
+/** Runs one statement in a session of its own, in a repeatable-read transaction that reads the given snapshot. */
+async function inSnapshot(url: string, snapshot: string, sql: string): Promise<void> {
+  if (!/^[\w-]+$/.test(snapshot)) throw new Error('snapshot: an id from pg_export_snapshot()');
+  const client = new pg.Client({ connectionString: url, application_name: 'changhu-audit' });
+  await client.connect();
+  try {
+    await client.query('begin isolation level repeatable read');
+    await client.query(`set transaction snapshot '${snapshot}'`);
+    // The month's sorts and hashes (a million visits by caregiver) stay in memory.
+    await client.query(`set local work_mem = '512MB'`);
+    await client.query(sql);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
 }
