@@ -438,6 +438,22 @@ describe('months, decisions and settings', () => {
     expect((await stored('2026-10')).filter((r) => r.rule !== 'R07').map(({ status: _s, version: _v, ...r }) => r)).toEqual(want);
   });
 
+  it('removes what a run killed mid-way left staged a day ago, and leaves another run’s rows alone', async () => {
+    const stage = (runId: string, age: string) =>
+      sql(
+        `insert into visit_audit_stage_finding (run_id, pooling_area, visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id, staged_at)
+         values (?, ?, gen_random_uuid(), 'R07', '', 'FLAG', '{}', '-', now(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now() - ?::interval)`,
+        [runId, AREA, age],
+      );
+    const [old, running] = [randomUUID(), randomUUID()];
+    await stage(old, '25 hours');
+    await stage(running, '1 minute');
+    await runMonthlyAudit(em(), AREA, '2026-10', DEFAULT_VISIT_SETTINGS);
+    const left = await sql(`select run_id from visit_audit_stage_finding`);
+    expect(left.map((r) => r.run_id)).toEqual([running]);
+    await sql(`delete from visit_audit_stage_finding`);
+  });
+
   it('refuses a malformed month or area before touching the database', async () => {
     await expect(runMonthlyAudit(em(), AREA, '2026-13', DEFAULT_VISIT_SETTINGS)).rejects.toThrow(/month/);
     await expect(runMonthlyAudit(em(), "3702'; drop table visit; --", '2026-10', DEFAULT_VISIT_SETTINGS)).rejects.toThrow(/poolingArea/);

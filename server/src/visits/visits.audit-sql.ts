@@ -378,6 +378,9 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
 
       // One run per area and month at a time: a second one waits, then sees the first one's findings.
       await run(`select pg_advisory_xact_lock(hashtext('visit-audit'), hashtext(${AREA} || ${MONTH}::text))`);
+      // What a server killed mid-run left staged (no run lasts a day).
+      await run(`delete from visit_audit_stage_finding where staged_at < now() - interval '1 day'`);
+      await run(`delete from visit_audit_stage_unit where staged_at < now() - interval '1 day'`);
       // The month's sorts and hashes (a million visits by caregiver) stay in memory.
       await run(`set local work_mem = '512MB'`);
       await run(`drop table if exists pg_temp.visit_audit_finding`);
