@@ -8,21 +8,16 @@
 // Options (environment): BENCH_CONNECTIONS (64), BENCH_SECONDS (15).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import getPort from 'get-port';
 import { createTestDatabase } from '../helpers/db.ts';
-import { ROOT } from '../../server/src/app/config.ts';
-import { pgCpuSeconds, processCpuSeconds } from '../helpers/cpu.ts';
+import { cpuSpan, graphqlTally, startServerProcess, type ServerProcess } from '../helpers/bench.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 let db: pg.Client;
-let server: ChildProcess;
-let url: string;
+let server: ServerProcess;
 let pgPort: string;
 let template: Record<string, string>;
 
@@ -39,26 +34,11 @@ beforeAll(async () => {
   );
   template = rows[0];
   await db.query('vacuum analyze visit');
-  const port = await getPort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'test/bench/floor-server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new Error(`the floor server exited with ${server.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the floor server did not become ready in 30 s');
+  server = await startServerProcess('test/bench/floor-server.ts', { NODE_ENV: 'production', DATABASE_URL: databaseUrl }, [], 30);
 }, 60_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  await server?.stop();
   await db?.end();
 });
 
@@ -66,19 +46,16 @@ const INSERT = `mutation($i: VisitInsert!) { createVisit(input: $i) { id status 
 
 test(`plain GraphQL insert, ${CONNECTIONS} connections for ${SECONDS} s`, async () => {
   let n = 0;
-  let graphqlErrors = 0;
-  let ok = 0;
-  const firstError: string[] = [];
+  const tally = graphqlTally();
   // Visits of today so far, a minute apart going back (all in this month's partition).
   const now = Date.now();
-  const cpuBefore = { server: processCpuSeconds(server.pid!), database: pgCpuSeconds(pgPort), generator: process.cpuUsage() };
+  const cpuUse = cpuSpan(server.child.pid!, pgPort);
   const instance = autocannon({
-    url: `${url}/graphql`,
+    url: `${server.url}/graphql`,
     connections: CONNECTIONS,
     duration: SECONDS,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    setupClient: () => {},
     requests: [
       {
         setupRequest: (req: any) => {
@@ -89,17 +66,13 @@ test(`plain GraphQL insert, ${CONNECTIONS} connections for ${SECONDS} s`, async 
           });
           return req;
         },
-        onResponse: (_status: number, body: string) => {
-          if (body.includes('"errors"')) {
-            graphqlErrors++;
-            if (firstError.length < 3) firstError.push(body.slice(0, 300));
-          } else ok++;
-        },
+        onResponse: tally.counting('insert'),
       },
     ],
   } as never) as unknown as autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve) => instance.on('done', resolve));
-  const generator = process.cpuUsage(cpuBefore.generator);
+  const cpu = cpuUse.seconds();
+  const ok = tally.ok.insert!;
   const {
     rows: [stored],
   } = await db.query<{ n: number }>(`select count(*)::int as n from visit where caregiver_id = $1 and check_in_at > $2`, [template.caregiverId, new Date(now - 700_000)]);
@@ -113,21 +86,17 @@ test(`plain GraphQL insert, ${CONNECTIONS} connections for ${SECONDS} s`, async 
         p99ms: r.latency.p99,
         non2xx: r.non2xx,
         errors: r.errors,
-        graphqlErrors,
+        graphqlErrors: tally.errors,
         ok,
         stored: stored!.n,
-        cpu: {
-          serverSeconds: +(processCpuSeconds(server.pid!) - cpuBefore.server).toFixed(1),
-          databaseSeconds: +(pgCpuSeconds(pgPort) - cpuBefore.database).toFixed(1),
-          loadGeneratorSeconds: +((generator.user + generator.system) / 1e6).toFixed(1),
-        },
-        firstError,
+        cpu,
+        firstError: tally.firstErrors,
       },
       null,
       2,
     ),
   );
-  expect(graphqlErrors).toBe(0);
+  expect(tally.errors).toBe(0);
   expect(stored!.n - ok).toBeGreaterThanOrEqual(0);
   expect(stored!.n - ok).toBeLessThanOrEqual(CONNECTIONS);
 }, 120_000);

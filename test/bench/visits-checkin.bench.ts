@@ -20,17 +20,14 @@
 // BENCH_BACKGROUND_VISITS (200000), BENCH_LOG_LEVEL (info), BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile the server).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import getPort from 'get-port';
 import { createTestDatabase } from '../helpers/db.ts';
 import { clientFor, LOGIN, sessionCookie } from '../helpers/server.ts';
 import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
-import { ROOT } from '../../server/src/app/config.ts';
-import { pgCpuSeconds, processCpuSeconds, resetStatementStats, topStatements } from '../helpers/cpu.ts';
+import { resetStatementStats, topStatements } from '../helpers/cpu.ts';
+import { cpuSpan, graphqlTally, startServerProcess, type ServerProcess } from '../helpers/bench.ts';
 import { openOrm } from '../../server/src/app/orm.ts';
 import { generateVisitMonth } from '../../seeds/visit-generator.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
@@ -45,8 +42,7 @@ const BACKGROUND = Number(process.env.BENCH_BACKGROUND_VISITS ?? 200_000);
 const SHAPE = PATTERN === 'rounds' ? { caregiversPerConnection: 16, peoplePerCaregiver: 3, timesPerDay: 3 } : { caregiversPerConnection: 1, peoplePerCaregiver: 1, timesPerDay: 6 };
 const CAREGIVERS = CONNECTIONS * SHAPE.caregiversPerConnection;
 let db: pg.Client;
-let server: ChildProcess;
-let url: string;
+let server: ServerProcess;
 let pgPort: string;
 interface Stop {
   person: string;
@@ -57,24 +53,6 @@ interface Stop {
 }
 /** Per caregiver (1-based order of setup): her session cookie and the beneficiaries she visits in turn. */
 const caregivers: { cookie: string; stops: Stop[] }[] = [];
-
-/** Starts `server/src/main.ts` on the database and waits until it is ready. */
-async function startServerProcess(databaseUrl: string): Promise<void> {
-  const port = await getPort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not become ready in 60 s');
-}
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase();
@@ -142,9 +120,14 @@ beforeAll(async () => {
   await db.query(`alter database ${new URL(databaseUrl).pathname.slice(1)} set pg_stat_statements.track_planning = on`);
   for (let i = 0; i < CAREGIVERS; i++) caregivers.push({ cookie: '', stops: [] });
   for (const r of rows) caregivers[r.caregiver - 1]!.stops.push({ person: r.id, lat: r.latitude, lng: r.longitude, item: r.code, family: r.family });
-  await startServerProcess(databaseUrl);
+  // As `npm start` runs it, request log included.
+  server = await startServerProcess(
+    'server/src/main.ts',
+    { NODE_ENV: 'development', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+    process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [],
+  );
   // Every caregiver signs in through the API (scrypt: a few at a time).
-  const gql = clientFor(url);
+  const gql = clientFor(server.url);
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -159,10 +142,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  await server?.stop();
   await db?.end();
 });
 
@@ -171,13 +151,10 @@ const CHECK_OUT = `mutation($i: CheckOutInput!) { checkOut(input: $i) { id statu
 
 test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, async () => {
   let nextPair = 0;
-  let graphqlErrors = 0;
-  let okCheckIns = 0;
-  let okCheckOuts = 0;
-  const firstError: string[] = [];
+  const tally = graphqlTally();
   const now = Date.now();
   await resetStatementStats(db);
-  const cpuBefore = { server: processCpuSeconds(server.pid!), database: pgCpuSeconds(pgPort), generator: process.cpuUsage() };
+  const cpuUse = cpuSpan(server.child.pid!, pgPort);
   // What the database's busy sessions were doing, sampled every 100 ms: on CPU, or waiting (and for what).
   const waits: Record<string, number> = {};
   let samples = 0;
@@ -188,7 +165,7 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
     });
   }, 100);
   const instance = autocannon({
-    url: `${url}/graphql`,
+    url: `${server.url}/graphql`,
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { 'content-type': 'application/json' },
@@ -211,12 +188,7 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
           req.body = JSON.stringify({ query: CHECK_IN, variables: { i: { id: context.visitId, personId: stop.person, at: context.at, position: { lat: stop.lat, lng: stop.lng, accuracy: 8 } } } });
           return req;
         },
-        onResponse: (_status: number, body: string) => {
-          if (body.includes('"errors"')) {
-            graphqlErrors++;
-            if (firstError.length < 3) firstError.push(body.slice(0, 300));
-          } else okCheckIns++;
-        },
+        onResponse: tally.counting('checkIn'),
       },
       {
         method: 'POST',
@@ -229,27 +201,19 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
           });
           return req;
         },
-        onResponse: (_status: number, body: string) => {
-          if (body.includes('"errors"')) {
-            graphqlErrors++;
-            if (firstError.length < 3) firstError.push(body.slice(0, 300));
-          } else okCheckOuts++;
-        },
+        onResponse: tally.counting('checkOut'),
       },
     ],
   } as never) as unknown as autocannon.Instance;
   instance.on('error', (e: Error) => console.error('autocannon', e));
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance.on('done', resolve);
-    setTimeout(() => reject(new Error(`no result after ${SECONDS + 30} s: ${okCheckIns} check-ins, ${okCheckOuts} check-outs, ${graphqlErrors} errors ${firstError.join(' | ')}`)), (SECONDS + 30) * 1000);
+    setTimeout(() => reject(new Error(`no result after ${SECONDS + 30} s: ${JSON.stringify(tally.ok)}, ${tally.errors} errors ${tally.firstErrors.join(' | ')}`)), (SECONDS + 30) * 1000);
   });
   clearInterval(sampler);
-  const generator = process.cpuUsage(cpuBefore.generator);
-  const cpu = {
-    serverSeconds: +(processCpuSeconds(server.pid!) - cpuBefore.server).toFixed(1),
-    databaseSeconds: +(pgCpuSeconds(pgPort) - cpuBefore.database).toFixed(1),
-    loadGeneratorSeconds: +((generator.user + generator.system) / 1e6).toFixed(1),
-  };
+  const cpu = cpuUse.seconds();
+  const okCheckIns = tally.ok.checkIn!;
+  const okCheckOuts = tally.ok.checkOut!;
   const {
     rows: [stored],
   } = await db.query<{ visits: number; done: number }>(
@@ -271,7 +235,7 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
         non2xx: r.non2xx,
         errors: r.errors,
         timeouts: r.timeouts,
-        graphqlErrors,
+        graphqlErrors: tally.errors,
         okCheckIns,
         okCheckOuts,
         storedVisits: stored!.visits,
@@ -281,7 +245,7 @@ test(`check-in then check-out, ${CONNECTIONS} connections for ${SECONDS} s`, asy
         loadAverage: os.loadavg().map((l) => +l.toFixed(1)),
         busySessionsOnAverage: Object.fromEntries(Object.entries(waits).sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, +(n / Math.max(samples, 1)).toFixed(2)])),
         topStatements: await topStatements(db),
-        firstError,
+        firstError: tally.firstErrors,
       },
       null,
       2,

@@ -23,11 +23,17 @@ function processes(): Proc[] {
     });
 }
 
-/** The CPU seconds a PostgreSQL cluster (its postmaster, found by its port, and the postmaster's children) used so far. */
-export function pgCpuSeconds(port: string): number {
+/** The processes of a PostgreSQL cluster: its postmaster, found by its port, and the postmaster's children (none when not found). */
+function clusterProcesses(port: string): Proc[] {
   const procs = processes();
   const master = procs.find((p) => p.cmd[0]?.endsWith('postgres') && p.cmd[p.cmd.indexOf('-p') + 1] === port);
-  return master ? procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100 : NaN;
+  return master ? procs.filter((p) => p.pid === master.pid || p.ppid === master.pid) : [];
+}
+
+/** The CPU seconds a PostgreSQL cluster used so far. */
+export function pgCpuSeconds(port: string): number {
+  const procs = clusterProcesses(port);
+  return procs.length ? procs.reduce((sum, p) => sum + p.ticks, 0) / 100 : NaN;
 }
 
 /**
@@ -38,10 +44,7 @@ export function pgCpuMeter(port: string): { sample(): void; seconds(): number } 
   const baseline = new Map<number, number>();
   const last = new Map<number, number>();
   const read = (first: boolean) => {
-    const procs = processes();
-    const master = procs.find((p) => p.cmd[0]?.endsWith('postgres') && p.cmd[p.cmd.indexOf('-p') + 1] === port);
-    if (!master) return;
-    for (const p of procs.filter((q) => q.pid === master.pid || q.ppid === master.pid)) {
+    for (const p of clusterProcesses(port)) {
       if (!baseline.has(p.pid)) baseline.set(p.pid, first ? p.ticks : 0);
       last.set(p.pid, p.ticks);
     }

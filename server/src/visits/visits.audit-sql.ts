@@ -379,10 +379,8 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       // One run per area and month at a time: a second one waits, then sees the first one's findings.
       await run(`select pg_advisory_xact_lock(hashtext('visit-audit'), hashtext(${AREA} || ${MONTH}::text))`);
       // What a server killed mid-run left staged (no run lasts a day).
-      await run(`delete from visit_audit_stage_finding where staged_at < now() - interval '1 day'`);
-      await run(`delete from visit_audit_stage_unit where staged_at < now() - interval '1 day'`);
-      // The month's sorts and hashes (a million visits by caregiver) stay in memory.
-      await run(`set local work_mem = '512MB'`);
+      for (const t of STAGE_TABLES) await run(`delete from ${t} where staged_at < now() - interval '1 day'`);
+      await run(`set local work_mem = '${WORK_MEM}'`);
       await run(`drop table if exists pg_temp.visit_audit_finding`);
       // The primary key keeps one finding per (visit, rule, key) whatever the data.
       await run(`create temp table visit_audit_finding (
@@ -411,8 +409,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       await run(`
         insert into visit_audit_unit (visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id)
         select visit_id, plan_id, in_ms, n, code, quantity, allowed, visit_at, agency_id, person_id, caregiver_id from visit_audit_stage_unit where run_id = ${RUN}`);
-      await run(`delete from visit_audit_stage_finding where run_id = ${RUN}`);
-      await run(`delete from visit_audit_stage_unit where run_id = ${RUN}`);
+      for (const t of STAGE_TABLES) await run(`delete from ${t} where run_id = ${RUN}`);
       // The rows just written have no statistics yet; the next statements plan better with them.
       await run(`analyze visit_audit_finding, visit_audit_unit`);
       if (on('R06')) await run(r06Sql);
@@ -444,12 +441,16 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   } catch (e) {
     // The parts' staged rows, when the run failed after they were written.
     const conn = em.getConnection();
-    await conn.execute(`delete from visit_audit_stage_finding where run_id = ${RUN}`).catch(() => {});
-    await conn.execute(`delete from visit_audit_stage_unit where run_id = ${RUN}`).catch(() => {});
+    for (const t of STAGE_TABLES) await conn.execute(`delete from ${t} where run_id = ${RUN}`).catch(() => {});
     throw e;
   }
   return { findings, byRule, ms: Math.round(performance.now() - started) };
 }
+
+/** The unlogged tables where the run's parts stage their rows under the run's id. */
+const STAGE_TABLES = ['visit_audit_stage_finding', 'visit_audit_stage_unit'] as const;
+/** Memory for the month's sorts and hashes in each session of a run (a month's visits sorted by caregiver stay in memory). */
+const WORK_MEM = '512MB';
 
 /** Runs one statement in a session of its own, in a repeatable-read transaction that reads the given snapshot. */
 async function inSnapshot(url: string, snapshot: string, sql: string): Promise<void> {
@@ -459,8 +460,7 @@ async function inSnapshot(url: string, snapshot: string, sql: string): Promise<v
   try {
     await client.query('begin isolation level repeatable read');
     await client.query(`set transaction snapshot '${snapshot}'`);
-    // The month's sorts and hashes (a million visits by caregiver) stay in memory.
-    await client.query(`set local work_mem = '512MB'`);
+    await client.query(`set local work_mem = '${WORK_MEM}'`);
     await client.query(sql);
     await client.query('commit');
   } finally {
