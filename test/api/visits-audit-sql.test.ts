@@ -470,5 +470,11 @@ describe('the generator', () => {
     expect(await digest()).toBe(first);
     const [n] = await sql(`select count(*)::int as n from visit where check_in_at >= '2027-02-28T16:00:00Z' and check_in_at < '2027-03-31T16:00:00Z'`);
     expect(n.n).toBe(500);
+    // Bulk-loaded or inserted, every visit has its id in visit_key, and nothing else is there.
+    const [keys] = await sql(
+      `select (select count(*) from visit v where not exists (select 1 from visit_key k where k.id = v.id and k.check_in_at = v.check_in_at and k.caregiver_id = v.caregiver_id))::int as missing,
+              (select count(*) from visit_key k where not exists (select 1 from visit v where v.id = k.id and v.check_in_at = k.check_in_at))::int as stale`,
+    );
+    expect(keys).toEqual({ missing: 0, stale: 0 });
   });
 });

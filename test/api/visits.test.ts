@@ -460,6 +460,40 @@ describe('partitions', () => {
     const options = await sql(`select c.relname, c.reloptions from pg_class c where c.relname = any(?::text[])`, [`{${month(1)},visit_${Number(today.slice(0, 4)) + 3}_01}`]);
     expect(options.map((r: any) => r.reloptions)).toEqual([['fillfactor=70'], ['fillfactor=70']]);
   });
+
+  it('an id is unique across all months (visit_key), and found by id alone in its own month only', async () => {
+    const v = await visitPair(900, 870);
+    // The same id a month earlier: refused through the API, and by the database for any writer.
+    const monthAgo = new Date(Date.parse(v.checkInAt) - 31 * 86_400_000).toISOString();
+    const again = await caregiver(CHECK_IN, { i: { id: v.id, personId: plan.person_id, at: monthAgo, position: north(5) } });
+    expect([codeOf(again), reasonOf(again)]).toEqual(['CONFLICT', 'DUPLICATE_ID']);
+    await sql(`select visit_ensure_partitions(?::date, 1)`, [monthAgo.slice(0, 10)]);
+    const copy = sql(
+      `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at, recorded_by)
+       select id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date - 31, ?::timestamptz, recorded_by from visit where id = ?`,
+      [monthAgo, v.id],
+    );
+    await expect(copy).rejects.toThrow(/visit_key_pkey/);
+    expect((await sql(`select count(*)::int as n from visit where id = ?`, [v.id]))[0].n).toBe(1);
+    // A visit's id, check-in time and caregiver never change.
+    await expect(sql(`update visit set check_in_at = check_in_at - interval '1 minute' where id = ?`, [v.id])).rejects.toThrow(/do not change/);
+    await expect(sql(`update visit set caregiver_id = gen_random_uuid() where id = ?`, [v.id])).rejects.toThrow(/do not change/);
+    expect(await sql(`select caregiver_id, check_in_at from visit_key where id = ?`, [v.id])).toEqual([{ caregiver_id: caregiverId, check_in_at: expect.anything() }]);
+    // Looked up by id alone, PostgreSQL reads one month's partition, however many months there are.
+    for (let n = 1; n <= 6; n++) await sql(`select visit_ensure_partitions(?::date, 1)`, [addDays(`${today.slice(0, 7)}-01`, -31 * n)]);
+    const explained = await sql(
+      `explain (analyze, costs off, timing off, summary off) select v.id from visit v where (v.id, v.check_in_at) = (select id, check_in_at from visit_key where id = ?)`,
+      [v.id],
+    );
+    const text = explained.map((r: any) => r['QUERY PLAN']).join('\n');
+    const scanned = text.split('\n').filter((l: string) => /Scan .* on visit_\d{4}_\d{2}/.test(l) && !/never executed/.test(l));
+    expect(scanned, text).toHaveLength(1);
+    // Deleting a visit (tests do; the system voids) frees its id.
+    const id = randomUUID();
+    await ok(caregiver, CHECK_IN, { i: { id, personId: plan.person_id, at: minutesAgo(860), position: north(5) } });
+    await sql(`delete from visit where id = ?`, [id]);
+    expect((await sql(`select count(*)::int as n from visit_key where id = ?`, [id]))[0].n).toBe(0);
+  });
 });
 
 describe('who sees what', () => {

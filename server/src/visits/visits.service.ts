@@ -94,7 +94,13 @@ type NeighbourRow = Pick<
 
 // ---- the statements of the hot paths (prepared: see shared/prepared.ts) ------------------------------------------
 
-const VISIT_BY_ID = prepared('visit_by_id', `select ${VISIT_COLUMNS} from visit v where v.id = ?`);
+/**
+ * A visit `v` by its id alone (one placeholder): visit_key gives its check-in time, with which PostgreSQL reads its
+ * month's partition only (as a join, the planner would match the id in every month's index).
+ */
+const BY_KEY = `(v.id, v.check_in_at) = (select id, check_in_at from visit_key where id = ?)`;
+
+const VISIT_BY_ID = prepared('visit_by_id', `select ${VISIT_COLUMNS} from visit v where ${BY_KEY}`);
 
 const PERSON_NAMES = prepared('visit_person_names', `select id, name from insured_person where id in (select jsonb_array_elements_text(?::jsonb)::uuid)`);
 
@@ -121,7 +127,7 @@ const CHECK_IN_FACTS = prepared(
               and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED') and v.effective_from <= ?::date
               and (v.effective_until is null or (v.effective_until >= ?::date and v.effective_until >= v.effective_from))
             order by v.number desc limit 1) as plan,
-          (select json_build_object('caregiver_id', x.caregiver_id, 'check_in_at', x.check_in_at) from visit x where x.id = ? limit 1) as existing,
+          (select json_build_object('caregiver_id', k.caregiver_id, 'check_in_at', k.check_in_at) from visit_key k where k.id = ?) as existing,
           (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
 );
 
@@ -188,10 +194,10 @@ const completionFacts = (name: string, cur: string) =>
 const COMPLETION_FACTS = completionFacts('visit_completion_facts', `v.id = ? and v.check_in_at >= ?::timestamptz - interval '48 hours' and v.check_in_at <= ?::timestamptz`);
 
 /**
- * The visit looked up in every partition: only when the window found none, so that the answer still says what is
- * wrong (a check-out before its check-in, or days after it).
+ * The visit looked up by its id alone, whatever its month: only when the window found none, so that the answer
+ * still says what is wrong (a check-out before its check-in, or days after it).
  */
-const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', `v.id = ?`);
+const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', BY_KEY);
 
 /**
  * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
@@ -310,6 +316,9 @@ const notEligible = (reason: string, day: string) =>
   reason === 'QUALIFICATION'
     ? reject('ITEM_NOT_QUALIFIED', 'Clinical items need a nurse or medical caregiver', 'items')
     : reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${reason})`, 'caregiverId');
+
+/** A unique constraint refused the write (from pg, or from MikroORM, which keeps the driver's code). */
+const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 
 const hashCardCode = (personId: string, code: string) => createHash('sha256').update(`changhu-card:${personId}:${code}`).digest('hex');
 
@@ -437,12 +446,15 @@ export class VisitsService {
     if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
     await this.ensurePartition(tx, input.at);
     const audit = { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: f.person.pooling_area, after: { personId: f.person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } };
-    const rows = await tx.rows<VisitRow>(INSERT_CHECK_IN, [
-      input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at,
-      input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId, ...this.audit.values(a, audit),
-    ]);
+    const rows = await tx
+      .rows<VisitRow>(INSERT_CHECK_IN, [
+        input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at,
+        input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId, ...this.audit.values(a, audit),
+      ])
+      // The id was taken meanwhile by a visit of another time (visit_key): answered below as a conflict.
+      .catch((err: unknown) => (isUniqueViolation(err) ? [] : Promise.reject(err)));
     if (rows[0]) return rows[0];
-    // The same check-in arrived meanwhile (a retry racing the first request).
+    // The same check-in arrived meanwhile (a retry racing the first request), or another visit took the id.
     const again = (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0];
     if (again && again.caregiver_id === c.id && Date.parse(String(again.check_in_at)) === Date.parse(input.at)) return again;
     throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
@@ -647,30 +659,37 @@ export class VisitsService {
     e.throwIfAny();
     const again = await this.visitById(this.em, input.id);
     if (again) return { visit: again };
-    const result = await this.em.transactional(async (em) => {
-      const c = isUuid(input.caregiverId) ? await em.findOne(Caregiver, { id: input.caregiverId, agency: { $in: agenciesWith(a, 'visit.correct') } }, { populate: ['agency'] }) : null;
-      if (!c) throw notFound('Caregiver');
-      const agencyId = c.agency!.id;
-      const day = dayOf(input.checkInAt);
-      const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
-      if (!person || !(await this.served(em, person.id, agencyId, day))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
-      await this.eligible(em, c, agencyId, day, []);
-      const plan = await this.planOn(em, person.id, agencyId, day);
-      if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
-      const s = await this.settings(em, person.poolingArea);
-      const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
-      const bad = checkTimesAndPlaces({ checkInAt: input.checkInAt, checkOutAt: null, checkIn: input.checkIn ?? null, checkOut: null }, home, this.clock.now().toISOString(), s);
-      if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field}`);
-      await this.ensurePartition(txOf(em), input.checkInAt);
-      await em.execute(
-        `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
-           check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
-         values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?, ?, ?, ?, ?)`,
-        [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
-      );
-      const tx = txOf(em);
-      return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId, input.items, input.checkInAt, input.checkInAt), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
-    });
+    const result = await this.em
+      .transactional(async (em) => {
+        const c = isUuid(input.caregiverId) ? await em.findOne(Caregiver, { id: input.caregiverId, agency: { $in: agenciesWith(a, 'visit.correct') } }, { populate: ['agency'] }) : null;
+        if (!c) throw notFound('Caregiver');
+        const agencyId = c.agency!.id;
+        const day = dayOf(input.checkInAt);
+        const person = isUuid(input.personId) ? await em.findOne(InsuredPerson, { id: input.personId }) : null;
+        if (!person || !(await this.served(em, person.id, agencyId, day))) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+        await this.eligible(em, c, agencyId, day, []);
+        const plan = await this.planOn(em, person.id, agencyId, day);
+        if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
+        const s = await this.settings(em, person.poolingArea);
+        const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
+        const bad = checkTimesAndPlaces({ checkInAt: input.checkInAt, checkOutAt: null, checkIn: input.checkIn ?? null, checkOut: null }, home, this.clock.now().toISOString(), s);
+        if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field}`);
+        await this.ensurePartition(txOf(em), input.checkInAt);
+        await em.execute(
+          `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
+             check_in_lat, check_in_lng, check_in_accuracy, recorded_by)
+           values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?, ?, ?, ?, ?)`,
+          [input.id, person.poolingArea, agencyId, c.id, person.id, plan.plan_id, plan.version_id, day, input.checkInAt, input.checkIn?.lat ?? null, input.checkIn?.lng ?? null, input.checkIn?.accuracy ?? null, a.userId],
+        );
+        const tx = txOf(em);
+        return this.complete(tx, a, await this.completionFacts(tx, input.id, a.userId, input.items, input.checkInAt, input.checkInAt), { checkOutAt: input.checkOutAt, checkOut: input.checkOut ?? null, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'MANUAL' });
+      })
+      .catch(async (err: unknown) => {
+        // The same entry sent twice at once: the one stored answers for both.
+        const stored = isUniqueViolation(err) ? await this.visitById(this.em, input.id) : null;
+        if (stored) return { visit: stored };
+        throw err;
+      });
     return { visit: result.visit };
   }
 
@@ -724,7 +743,7 @@ export class VisitsService {
     const a = requirePermission(actor, 'visit.read');
     if (!isUuid(id)) throw notFound('Visit');
     const scope = await this.visitScope(this.em, a);
-    const rows = await this.em.execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where v.id = ? and ${scope.sql}`, [id, ...scope.params]);
+    const rows = await this.em.execute<VisitRow[]>(`select ${VISIT_COLUMNS} from visit v where ${BY_KEY} and ${scope.sql}`, [id, ...scope.params]);
     if (!rows[0]) throw notFound('Visit');
     return rows[0];
   }
