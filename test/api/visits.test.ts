@@ -296,6 +296,23 @@ describe('corrections', () => {
     expect([codeOf(r), reasonOf(r)]).toEqual(['CONFLICT', 'CLAIMED']);
     expect(codeOf(await caregiver(`mutation($id: ID!) { voidVisit(id: $id, reason: "x") { status } }`, { id: w.id }))).toBe('FORBIDDEN');
   });
+
+  it('voiding one of two overlapping visits closes the overlap finding on the other, which names it', async () => {
+    const a = await visitPair(2300, 2240);
+    const b = await visitPair(2250, 2200);
+    const onA = async () => (await ok(supervisor, `query($id: ID!) { visit(id: $id) { findings { rule status evidence decisionNote } } }`, { id: a.id })).visit.findings.find((f: any) => f.rule === 'R01' && f.evidence.otherVisitId === b.id);
+    expect((await onA()).status).toBe('OPEN');
+    await ok(agency, `mutation($id: ID!) { voidVisit(id: $id, reason: "重复录入") { status } }`, { id: b.id });
+    expect(await onA()).toMatchObject({ status: 'DISMISSED', decisionNote: '服务记录已作废：重复录入' });
+  });
+
+  it('an entry replayed under another agency’s visit id is a conflict, and shows nothing of that visit', async () => {
+    const v = await visitPair(2400, 2350);
+    const r = await agency2(`mutation($i: ManualVisitInput!) { recordVisit(input: $i) { id notes } }`, {
+      i: { id: v.id, caregiverId, personId: plan.person_id, checkInAt: minutesAgo(2400), checkOutAt: minutesAgo(2350), items: [{ code: items[0]!.code, quantity: 1 }] },
+    });
+    expect([codeOf(r), reasonOf(r), r.body.data]).toEqual(['CONFLICT', 'DUPLICATE_ID', null]);
+  });
 });
 
 describe('the Shanghai month boundary', () => {
@@ -399,6 +416,9 @@ describe('stays and settings', () => {
     // The discharge today: a second report of the same admission records it.
     await ok(officer, `mutation($i: HospitalStayInput!) { recordHospitalStay(input: $i) { dischargedOn } }`, { i: { personId: plan.person_id, hospital: '青岛市立医院', admittedOn: addDays(today, -3), dischargedOn: today } });
     expect((await ok(agency, `query($p: ID!) { hospitalStays(personId: $p) { dischargedOn source } }`, { p: plan.person_id })).hospitalStays).toEqual([{ dischargedOn: today, source: 'IMPORT' }]);
+    // Health data: the agencies that serve the person see the stays, and no other.
+    expect((await ok(supervisor, `query($p: ID!) { hospitalStays(personId: $p) { source } }`, { p: plan.person_id })).hospitalStays).toHaveLength(1);
+    expect(codeOf(await agency2(`query($p: ID!) { hospitalStays(personId: $p) { source } }`, { p: plan.person_id }))).toBe('NOT_FOUND');
   });
 
   it('institutional care: admission, leave and discharge give the billable days; only the institution records them', async () => {

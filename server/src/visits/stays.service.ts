@@ -10,7 +10,7 @@ import { CarePlan } from '../careplan/careplan.entity.ts';
 import { CareStay, HospitalStay, VisitSettingsRow } from './visits.entity.ts';
 import { billableDays, checkStayDates } from './stays.rules.ts';
 import { DEFAULT_VISIT_SETTINGS, RULE_CODES, visitSettingsFrom, type VisitSettings } from './visits.rules.ts';
-import { agenciesWith, areasWith, requirePermission } from '../identity/identity.access.ts';
+import { agenciesWith, areasWith, personScope, requirePermission } from '../identity/identity.access.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts';
@@ -48,9 +48,12 @@ export class StaysService {
 
   async hospitalStays(actor: Actor | null, personId: string): Promise<HospitalStay[]> {
     const a = requirePermission(actor, 'visit.read');
-    const areas = [...areasWith(a, 'visit.read'), a.poolingArea].filter((x): x is string => !!x);
     if (!isUuid(personId)) throw notFound('Insured person');
-    return this.em.find(HospitalStay, { person: personId, poolingArea: { $in: areas } }, { orderBy: { admittedOn: 'desc' } });
+    // In-patient stays are health data: officers and supervisors of the person's area, and the agencies that
+    // serve the person, see them.
+    const person = await this.em.findOne(InsuredPerson, { $and: [{ id: personId }, personScope(a, 'visit.read', this.today())] }, { fields: ['id'] });
+    if (!person) throw notFound('Insured person');
+    return this.em.find(HospitalStay, { person: personId }, { orderBy: { admittedOn: 'desc' } });
   }
 
   async recordHospitalStay(actor: Actor | null, input: { personId: string; hospital: string; admittedOn: string; dischargedOn?: string | null }): Promise<HospitalStay> {

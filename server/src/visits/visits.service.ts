@@ -657,7 +657,12 @@ export class VisitsService {
     if (!isUuid(input.id)) e.add('id', 'FORMAT', 'A client-generated UUID');
     for (const f of ['checkInAt', 'checkOutAt'] as const) if (Number.isNaN(Date.parse(input[f]))) e.add(f, 'FORMAT', 'An ISO time');
     e.throwIfAny();
-    const again = await this.visitById(this.em, input.id);
+    // A replay answers with the visit stored under the id, when it is this agency's (another's is not shown).
+    const mine = (v: VisitRow | null) => {
+      if (v && !agenciesWith(a, 'visit.correct').includes(v.agency_id)) throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+      return v;
+    };
+    const again = mine(await this.visitById(this.em, input.id));
     if (again) return { visit: again };
     const result = await this.em
       .transactional(async (em) => {
@@ -686,7 +691,7 @@ export class VisitsService {
       })
       .catch(async (err: unknown) => {
         // The same entry sent twice at once: the one stored answers for both.
-        const stored = isUniqueViolation(err) ? await this.visitById(this.em, input.id) : null;
+        const stored = isUniqueViolation(err) ? mine(await this.visitById(this.em, input.id)) : null;
         if (stored) return { visit: stored };
         throw err;
       });
@@ -703,10 +708,12 @@ export class VisitsService {
       if (v.claim_id) throw new AppError('CONFLICT', 'The visit is part of a claim and cannot change', { reason: 'CLAIMED', state: v.status });
       if (v.status === 'VOID') throw new AppError('CONFLICT', 'The visit is already void', { reason: 'ALREADY_VOID', state: v.status });
       await em.execute(`update visit set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = now() where id = ? and check_in_at = ?`, [reason.trim(), a.userId, v.id, v.check_in_at]);
-      // A void visit is not settled: its open findings have nothing left to decide, and leave the queue.
+      // A void visit is not settled: its open findings have nothing left to decide, and leave the queue; so do the
+      // overlap findings (R01) on other visits that name it (their key).
       const closed = await em.execute<{ id: string }[]>(
-        `update visit_finding set status = 'DISMISSED', decision_note = ?, decided_by_id = ?, decided_at = now(), version = version + 1 where visit_id = ? and status = 'OPEN' returning id`,
-        [`服务记录已作废：${reason.trim()}`.slice(0, 500), a.userId, v.id],
+        `update visit_finding set status = 'DISMISSED', decision_note = ?, decided_by_id = ?, decided_at = now(), version = version + 1
+          where status = 'OPEN' and (visit_id = ? or (pooling_area = ? and rule = 'R01' and key = ?::text)) returning id`,
+        [`服务记录已作废：${reason.trim()}`.slice(0, 500), a.userId, v.id, v.pooling_area, v.id],
       );
       await this.audit.record(em, a, { operation: 'VOID_VISIT', entity: 'Visit', entityId: v.id, poolingArea: v.pooling_area, before: { status: v.status }, after: { status: 'VOID', reason: reason.trim(), findingsClosed: closed.map((f) => f.id) } });
       return (await this.visitById(em, v.id))!;
