@@ -422,6 +422,21 @@ describe('months, decisions and settings', () => {
     await sql(`update visit_finding set status = 'CONFIRMED' where visit_id = ? and rule = 'R01'`, [first]);
     await runMonthlyAudit(em(), AREA, '2027-02', DEFAULT_VISIT_SETTINGS);
     expect(only(await stored('2027-02'), 'R06')).toEqual([]);
+
+    // A confirmed flag is a violation too: with the overlap dismissed again, a confirmed R07 (a flag) on the first
+    // visit still takes it out of the plan's count; dismissed, it counts again.
+    await sql(`update visit_finding set status = 'DISMISSED' where visit_id = ? and rule = 'R01'`, [first]);
+    await sql(
+      `insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, version)
+       select ?, pooling_area, id, check_in_at, date_trunc('month', local_date)::date, agency_id, person_id, caregiver_id, 'R07', 'FLAG', '', '{}', '未经参保人确认', 'CONFIRMED', 1 from visit where id = ?
+       on conflict (visit_id, rule, key) do update set status = 'CONFIRMED'`,
+      [randomUUID(), first],
+    );
+    await runMonthlyAudit(em(), AREA, '2027-02', DEFAULT_VISIT_SETTINGS);
+    expect(only(await stored('2027-02'), 'R06')).toEqual([]);
+    await sql(`update visit_finding set status = 'DISMISSED' where visit_id = ? and rule = 'R07'`, [first]);
+    await runMonthlyAudit(em(), AREA, '2027-02', DEFAULT_VISIT_SETTINGS);
+    expect(only(await stored('2027-02'), 'R06').map((r) => r.visitId)).toEqual([later]);
   });
 
   it('a disabled rule raises nothing and its open findings go, decided ones stay', async () => {

@@ -331,7 +331,7 @@ describe('the Shanghai month boundary', () => {
 });
 
 describe('the plan’s frequency on submission (R06)', () => {
-  it('counts the plan’s earlier visits of the month, leaving out those deducted by R01–R03', async () => {
+  it('counts the plan’s earlier visits of the month, leaving out those another rule deducts (confirmed flags too)', async () => {
     // A beneficiary of the caregiver's agency whose plan allows B05 once a month (copied from the demo plan).
     const personId = randomUUID();
     const planId = randomUUID();
@@ -365,7 +365,7 @@ describe('the plan’s frequency on submission (R06)', () => {
       const v = (await ok(agency, `mutation($i: ManualVisitInput!) { recordVisit(input: $i) { ${VISIT} } }`, {
         i: { id: randomUUID(), caregiverId, personId, checkInAt: at.toISOString(), checkOutAt: new Date(at.getTime() + 20 * 60_000).toISOString(), items: [{ code: 'B05', quantity: 1 }] },
       })).recordVisit;
-      return { id: v.id as string, r06: v.findings.find((f: any) => f.rule === 'R06') };
+      return { id: v.id as string, r06: v.findings.find((f: any) => f.rule === 'R06'), findings: v.findings };
     };
     const one = await record(first);
     expect(one.r06).toBeUndefined();
@@ -379,6 +379,17 @@ describe('the plan’s frequency on submission (R06)', () => {
     );
     const three = await record(addDays(first, 2));
     expect(three.r06?.evidence).toEqual({ code: 'B05', allowed: 1, usedBefore: 1, quantity: 1, excess: 1 });
+    // A flag confirmed by a supervisor is a violation too. Entered without confirmation, the second visit has an
+    // open R07 (a flag), which leaves it counted; confirmed too short (R05), it no longer uses up the plan.
+    expect(two.findings.some((f: any) => f.rule === 'R07' && f.action === 'FLAG')).toBe(true);
+    expect((await record(addDays(first, 3))).r06?.evidence).toMatchObject({ usedBefore: 2 });
+    await sql(
+      `insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, version)
+       select ?, pooling_area, id, check_in_at, date_trunc('month', local_date)::date, agency_id, person_id, caregiver_id, 'R05', 'FLAG', '', '{}', '服务时长不足', 'CONFIRMED', 1 from visit where id = ?
+       on conflict (visit_id, rule, key) do update set status = 'CONFIRMED'`,
+      [randomUUID(), two.id],
+    );
+    expect((await record(addDays(first, 4))).r06?.evidence).toMatchObject({ usedBefore: 2 });
   });
 });
 

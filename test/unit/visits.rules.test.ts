@@ -4,10 +4,12 @@ import {
   auditVisit,
   checkTimesAndPlaces,
   dayOf,
+  deducts,
   DEFAULT_VISIT_SETTINGS,
   distanceMetres,
   findingKey,
   visitSettingsFrom,
+  VISIT_DEDUCTING,
   type VisitContext,
   type VisitFacts,
   type VisitSettings,
@@ -115,8 +117,21 @@ describe('hard rules on times and places', () => {
   it('measures distances on the sphere', () => expect(Math.round(distanceMetres(HOME, north(1000)))).toBe(1000));
 });
 
+describe('what deducts', () => {
+  it('a confirmed violation whatever its rule’s action, a dismissed one never, an open one when its action deducts and the area says so', () => {
+    const open = { deductOpenFindings: true };
+    expect(deducts({ action: 'FLAG', status: 'CONFIRMED' }, open)).toBe(true);
+    expect(deducts({ action: 'DEDUCT', status: 'CONFIRMED' }, { deductOpenFindings: false })).toBe(true);
+    expect(deducts({ action: 'DEDUCT', status: 'DISMISSED' }, open)).toBe(false);
+    expect(deducts({ action: 'FLAG', status: 'OPEN' }, open)).toBe(false);
+    expect(deducts({ action: 'DEDUCT', status: 'OPEN' }, open)).toBe(true);
+    expect(deducts({ action: 'DEDUCT', status: 'OPEN' }, { deductOpenFindings: false })).toBe(false);
+    expect(VISIT_DEDUCTING).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R07', 'R08', 'R09', 'R10']);
+  });
+});
+
 describe('the month’s audit', () => {
-  it('skips visits deducted by R01–R03 when counting a plan’s units', () => {
+  it('skips visits deducted by another rule when counting a plan’s units', () => {
     const a = visit({ id: 'a', from: 0, to: 40 });
     const b = visit({ id: 'b', from: 30, to: 70, caregiverId: 'c1' }); // overlaps a: both deducted
     const c = visit({ id: 'c', from: 100, to: 140, caregiverId: 'c2' });

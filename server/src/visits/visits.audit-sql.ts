@@ -20,10 +20,10 @@
 //     and R06 counts units per list to find the few plans and items whose month total exceeds the lowest limit
 //     of their versions: only their units are staged.
 // The transaction then takes the staged rows over into temporary tables, and a statement counts R06's units in
-// check-in order over the visits that R01–R03 do not deduct, as those findings will stand (confirmed ones deduct,
-// dismissed ones never, open ones as the area says); it runs after the others so that the planner sees, from
-// analysed temporary tables, how few rows there are (one statement with estimates of billions once chose a hash
-// join in a thousand batches). One upsert and one delete then reconcile visit_finding with the run's findings.
+// check-in order over the visits that the other rules do not deduct, as those findings will stand (confirmed
+// ones deduct, dismissed ones never, open ones as the area says); it runs after the others so that the planner
+// sees, from analysed temporary tables, how few rows there are (one statement with estimates of billions once
+// chose a hash join in a thousand batches). One upsert and one delete then reconcile visit_finding with the run's findings.
 //
 // Arithmetic follows the rules' JavaScript exactly: times are whole milliseconds (as a Date read from the database
 // holds them), minutes and hours are float8 divisions in the same order, running sums add in
@@ -33,7 +33,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RULE_CODES, type RuleAction, type RuleCode, type VisitSettings } from './visits.rules.ts';
+import { RULE_CODES, VISIT_DEDUCTING, type RuleAction, type RuleCode, type VisitSettings } from './visits.rules.ts';
 
 export interface MonthlyAuditResult {
   /** Findings the rules raise for the month (whether new, refreshed, or kept as decided). */
@@ -114,9 +114,9 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
                      then ${MONTH} + floor(${micros('v.check_in_at')} / 86400000000)::int
                      else (v.check_in_at at time zone 'Asia/Shanghai')::date end)`;
   const when = (r: RuleCode, condition: string) => (on(r) ? `(${condition})` : 'false');
-  // R01–R03 findings that deduct their visit when open (they are new or still undecided): the rules whose
-  // action is DEDUCT, if the area deducts open findings at all.
-  const openDeducting = settings.deductOpenFindings ? (['R01', 'R02', 'R03'] as const).filter((r) => on(r) && action(r) === 'DEDUCT') : [];
+  // Findings that deduct their visit when open (they are new or still undecided): those of the rules other than
+  // R06 whose action is DEDUCT, if the area deducts open findings at all.
+  const openDeducting = settings.deductOpenFindings ? VISIT_DEDUCTING.filter((r) => on(r) && action(r) === 'DEDUCT') : [];
   const units = `case l.per when 'DAY' then l.times * ${daysInMonth} when 'WEEK' then ceil(l.times * ${daysInMonth} / 7.0)::int else l.times end`;
   const ev = (pairs: string) => `jsonb_build_object(${pairs})`;
 
@@ -255,7 +255,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       from found f`;
 
   // The plans' rules: R05's short visits, and R06's candidates (the units of the plans and items that may go over,
-  // each with its version's limit), counted once R01–R03 are known.
+  // each with its version's limit), counted once the other rules are known.
   const planSql = `
     with
     -- R05's catalogue as two lookups: minutes by code for the items whose version stays the same all month, and
@@ -303,7 +303,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
         join short_lists s on s.plan_version_id = c.plan_version_id and s.items = c.items
                           and s.day_key = coalesce(case when c.changes then c.day end, ${MONTH})
        where (c.out_ms - c.in_ms)::float8 / 60000 * 100 < s.standard::float8 * ${share}),
-    -- R06's screen, over all the month's visits (deducted ones too, so that it does not wait for R01–R03, and a
+    -- R06's screen, over all the month's visits (deducted ones too, so that it does not wait for the other rules, and a
     -- plan that passes it passes without them as well): units per plan, version and item.
     totals as materialized (
       select l.plan_id, l.plan_version_id, i.code, sum(i.quantity * l.visits) as units
@@ -316,7 +316,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
        where l.kind = 'ITEM' and l.plan_version_id in (select plan_version_id from totals)
        group by l.plan_version_id, l.code),
     -- Plans and items whose month total exceeds the lowest limit among their versions: the only ones that can go
-    -- over. Their units are staged, to be counted once R01–R03 are known.
+    -- over. Their units are staged, to be counted once the other rules are known.
     over as (
       select t.plan_id, t.code from totals t left join limits l on l.plan_version_id = t.plan_version_id and l.code = t.code
        group by t.plan_id, t.code
@@ -335,18 +335,18 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
         from short)
     select 1`;
 
-  // R06, once R01–R03 are known: units per plan and item in check-in order over the visits that no R01–R03
-  // finding deducts as the findings will stand (a decided finding keeps its status and action: confirmed with
-  // DEDUCT deducts, dismissed never; a new or open one deducts as the settings say), against the limit of each
-  // visit's plan version. A statement of its own, so that the planner sees how few findings there are.
+  // R06, once the other rules are known: units per plan and item in check-in order over the visits that no other
+  // rule's finding deducts as the findings will stand (a decided finding keeps its status: confirmed deducts,
+  // whatever the rule's action, dismissed never; a new or open one deducts as the settings say), against the limit
+  // of each visit's plan version. A statement of its own, so that the planner sees how few findings there are.
   const r06Sql = `
     insert into visit_audit_finding (visit_id, rule, key, action, evidence, summary, visit_at, agency_id, person_id, caregiver_id)
     with
     decided as (
       select visit_id, rule, key, status, action from visit_finding
-       where pooling_area = ${AREA} and month = ${MONTH} and rule in ('R01', 'R02', 'R03') and status <> 'OPEN'),
+       where pooling_area = ${AREA} and month = ${MONTH} and rule <> 'R06' and status <> 'OPEN'),
     deducted as (
-      select visit_id from decided where status = 'CONFIRMED' and action = 'DEDUCT'
+      select visit_id from decided where status = 'CONFIRMED'
       union
       select f.visit_id from visit_audit_finding f
        where f.rule in (${openDeducting.length ? openDeducting.map((r) => `'${r}'`).join(', ') : 'null'})

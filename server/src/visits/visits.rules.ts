@@ -294,14 +294,19 @@ export function findingKey(f: Pick<Finding, 'rule' | 'evidence'>): string {
   return '';
 }
 
-/** Whether a finding takes its visit out of the month's billing (and out of the plan's count for R06). */
+/**
+ * Whether a finding deducts: a confirmed violation always (whatever its rule's action: a supervisor who confirms a
+ * flag confirms a violation), a dismissed one never, an open one when its rule's action is DEDUCT and the area
+ * deducts open findings. R06 deducts the units over the plan, every other rule its whole visit (which then uses up
+ * none of the plan).
+ */
 export function deducts(f: { action: RuleAction; status: 'OPEN' | 'CONFIRMED' | 'DISMISSED' }, s: Pick<VisitSettings, 'deductOpenFindings'>): boolean {
-  if (f.action !== 'DEDUCT' || f.status === 'DISMISSED') return false;
-  return f.status === 'CONFIRMED' || s.deductOpenFindings;
+  if (f.status === 'DISMISSED') return false;
+  return f.status === 'CONFIRMED' || (f.action === 'DEDUCT' && s.deductOpenFindings);
 }
 
-/** Rules whose findings take the whole visit out of billing (R06 deducts only the units over the plan). */
-export const VISIT_DEDUCTING: readonly RuleCode[] = ['R01', 'R02', 'R03'];
+/** Rules whose findings, when they deduct, take the whole visit out of billing (R06 deducts only the units over the plan). */
+export const VISIT_DEDUCTING: readonly RuleCode[] = RULE_CODES.filter((r) => r !== 'R06');
 
 export interface MonthInput {
   visits: VisitFacts[];
@@ -317,8 +322,8 @@ export interface MonthInput {
 
 /**
  * The whole month's audit, as pure functions: every completed visit with full knowledge of its neighbours. R06
- * counts units per plan in check-in order and skips visits deducted by R01–R03 (open findings counting as the
- * area says). The monthly SQL run must give exactly these findings.
+ * counts units per plan in check-in order and skips visits another rule's finding deducts (open findings
+ * counting as the area says). The monthly SQL run must give exactly these findings.
  */
 export function auditMonth(m: MonthInput, s: VisitSettings): Finding[] {
   const done = m.visits.filter((v) => v.checkOutAt !== null).sort(byCheckIn);

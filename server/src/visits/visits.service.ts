@@ -185,8 +185,8 @@ const completionFacts = (name: string, cur: string) =>
                 and o.check_in_at <= (select check_in_at from cur) and (o.check_in_at, o.id) < (select check_in_at, id from cur)
                 -- A deducting finding takes the visit out of the count. Looked up per visit by its index (a scalar
                 -- subquery, which the planner does not turn into a join that would scan all findings).
-                and (select 1 from visit_finding f where f.visit_id = o.id and f.rule in ('R01', 'R02', 'R03') and f.action = 'DEDUCT'
-                       and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))) limit 1) is null
+                and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
+                       and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))) limit 1) is null
               group by i.code) u) as used`,
   );
 
@@ -592,7 +592,7 @@ export class VisitsService {
       caregiverVisits: neighbours.map(toFacts),
     };
     let found = auditVisit(facts, context, s);
-    // A visit deducted by R01–R03 does not use up the plan (R06 counts it only when it is not deducted).
+    // A visit another rule deducts does not use up the plan (R06 counts it only when it is not deducted).
     if (found.some((x) => VISIT_DEDUCTING.includes(x.rule) && deducts({ action: x.action, status: 'OPEN' }, s))) found = found.filter((x) => x.rule !== 'R06');
     const overlaps = found.filter((y) => y.rule === 'R01').map((x) => ({ x, other: neighbours.find((o) => o.id === x.evidence.otherVisitId)! }));
     // The other visits' beneficiaries, named in the mirrored findings' events (read only when there is an overlap).
@@ -949,10 +949,14 @@ export class VisitsService {
           group by i.code`,
         [weekStart, plan.plan_id, monthStart, weekStart, day],
       );
+      // What the plan's visits of the month used up, as the server's R06 counts it (a deducted visit uses none).
       const usedMonth = await conn.execute<{ code: string; n: number }[]>(
         `select i.code, sum(i.quantity)::int as n from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date group by i.code`,
-        [plan.plan_id, monthStart, day],
+          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date
+            and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
+                   and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ?)) limit 1) is null
+          group by i.code`,
+        [plan.plan_id, monthStart, day, s.deductOpenFindings],
       );
       const stays = await this.em.find(HospitalStay, { person: p.id });
       const doneBy = new Map(done.map((d) => [d.code, d]));
