@@ -175,7 +175,7 @@ export async function seedDemoVisits(em: EntityManager, poolingArea: string): Pr
   for (const m of months) {
     const days = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
     const inMonth = rows.filter((r) => dayOf(r.inAt.toISOString()).startsWith(m));
-    const facts: VisitFacts[] = inMonth.map((r) => ({ id: r.id, caregiverId: r.caregiver, personId: r.person, checkInAt: r.inAt.toISOString(), checkOutAt: r.outAt.toISOString(), checkIn: { ...r.inPos, accuracy: 8 }, checkOut: { ...r.outPos, accuracy: 8 }, items: r.items, confirmed: r.confirmation !== null, recordedAt: r.recordedAt.toISOString() }));
+    const facts: VisitFacts[] = inMonth.map((r) => ({ id: r.id, caregiverId: r.caregiver, personId: r.person, checkInAt: r.inAt.toISOString(), checkOutAt: r.outAt.toISOString(), checkIn: { ...r.inPos, accuracy: 8 }, checkOut: { ...r.outPos, accuracy: 8 }, items: r.items, confirmed: r.confirmation !== null, recordedAt: r.recordedAt.toISOString(), source: r.source }));
     const found = auditMonth(
       {
         visits: facts,

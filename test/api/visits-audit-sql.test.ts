@@ -46,7 +46,7 @@ const settingsWith = (over: Partial<VisitSettings> = {}, rules: Partial<VisitSet
 async function monthInput(month: string): Promise<MonthInput> {
   const rows = await sql(
     `select id, caregiver_id, person_id, plan_id, plan_version_id, check_in_at, check_out_at, check_in_lat, check_in_lng, check_in_accuracy,
-            check_out_lat, check_out_lng, check_out_accuracy, items, confirmation, recorded_at, checked_in_recorded_at
+            check_out_lat, check_out_lng, check_out_accuracy, items, confirmation, recorded_at, checked_in_recorded_at, source
        from visit where pooling_area = ? and status = 'DONE'`,
     [AREA],
   );
@@ -68,6 +68,7 @@ async function monthInput(month: string): Promise<MonthInput> {
       items: r.items,
       confirmed: r.confirmation !== null,
       recordedAt: new Date(r.recorded_at ?? r.checked_in_recorded_at).toISOString(),
+      source: r.source,
     });
     personOf[r.id] = r.person_id;
     planOf[r.id] = r.plan_id;
@@ -169,6 +170,7 @@ interface VisitSpec {
   recordedAt?: string;
   versionId?: string;
   planId?: string;
+  source?: 'DEVICE' | 'MANUAL';
 }
 
 async function addVisit(v: VisitSpec): Promise<string> {
@@ -181,9 +183,9 @@ async function addVisit(v: VisitSpec): Promise<string> {
     `insert into visit (id, pooling_area, agency_id, caregiver_id, person_id, plan_id, plan_version_id, source, status, local_date, check_in_at,
        check_in_lat, check_in_lng, check_in_accuracy, check_out_at, check_out_lat, check_out_lng, check_out_accuracy, items, confirmation,
        checked_in_recorded_at, recorded_at, recorded_by)
-     values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'DONE', (?::timestamptz at time zone 'Asia/Shanghai')::date, ?, ?, ?, 10, ?, ?, ?, 10, ?::jsonb, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, 'DONE', (?::timestamptz at time zone 'Asia/Shanghai')::date, ?, ?, ?, 10, ?, ?, ?, 10, ?::jsonb, ?, ?, ?, ?)`,
     [
-      id, AREA, cast.agencyId, cast.caregivers[v.caregiver ?? 0], p.id, v.planId ?? p.planId, v.versionId ?? p.versionId, v.in, v.in,
+      id, AREA, cast.agencyId, cast.caregivers[v.caregiver ?? 0], p.id, v.planId ?? p.planId, v.versionId ?? p.versionId, v.source ?? 'DEVICE', v.in, v.in,
       inPos?.lat ?? null, inPos?.lng ?? null, v.out, outPos?.lat ?? null, outPos?.lng ?? null,
       JSON.stringify(v.items ?? [{ code: 'A25', quantity: 1 }]), v.confirmed === false ? null : 'CARD_CODE', v.in, v.recordedAt ?? v.out, cast.userId,
     ],
@@ -258,10 +260,18 @@ describe('each rule at and beside its threshold', () => {
     const at = await addVisit({ in: sh('2026-11-02T09:00:00'), out: sh('2026-11-02T09:40:00'), inPos: north(home, 300.2), outPos: north(home, 12) });
     const over = await addVisit({ in: sh('2026-11-03T09:00:00'), out: sh('2026-11-03T09:40:00'), inPos: north(home, 20), outPos: north(home, 301) });
     const far = await addVisit({ in: sh('2026-11-04T09:00:00'), out: sh('2026-11-04T09:40:00'), inPos: north(home, 1234.6), outPos: null });
+    // A phone's record without a position is flagged; an agency's entry without one is not.
+    const noCheckIn = await addVisit({ in: sh('2026-11-05T14:00:00'), out: sh('2026-11-05T14:40:00'), inPos: null });
+    const none = await addVisit({ in: sh('2026-11-06T14:00:00'), out: sh('2026-11-06T14:40:00'), inPos: null, outPos: null });
+    const entered = await addVisit({ in: sh('2026-11-07T14:00:00'), out: sh('2026-11-07T14:40:00'), inPos: null, outPos: null, source: 'MANUAL' });
     const rows = only(await agree('2026-11'), 'R04');
     expect(rows.find((r) => r.visitId === at)).toBeUndefined();
     expect(rows.find((r) => r.visitId === over)).toMatchObject({ evidence: { checkInMetres: 20, checkOutMetres: 301, limitMetres: 300 }, summary: '签退位置距住址 301 米' });
-    expect(rows.find((r) => r.visitId === far)).toMatchObject({ evidence: { checkInMetres: 1235, checkOutMetres: null }, summary: '签到位置距住址 1.24 公里' });
+    expect(rows.find((r) => r.visitId === far)).toMatchObject({ evidence: { checkInMetres: 1235, checkOutMetres: null, missing: ['checkOut'] }, summary: '签到位置距住址 1.24 公里' });
+    expect(rows.find((r) => r.visitId === over)!.evidence.missing).toEqual([]);
+    expect(rows.find((r) => r.visitId === noCheckIn)).toMatchObject({ evidence: { checkInMetres: null, checkOutMetres: 0, missing: ['checkIn'] }, summary: '未记录签到位置' });
+    expect(rows.find((r) => r.visitId === none)).toMatchObject({ evidence: { checkInMetres: null, checkOutMetres: null, missing: ['checkIn', 'checkOut'] }, summary: '未记录签到和签退位置' });
+    expect(rows.find((r) => r.visitId === entered)).toBeUndefined();
   });
 
   it('R05: 80% of the standard minutes exactly is enough, a second less is short', async () => {

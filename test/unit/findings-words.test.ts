@@ -30,6 +30,19 @@ describe('a finding’s evidence in words', () => {
     expect(texts('R04', { checkInMetres: null, checkOutMetres: 450, limitMetres: 300 })).toEqual(['签到：无定位', '签退位置距住址 450 米，超出允许范围（300 米）150 米']);
   });
 
+  it('R04 on the phone: a missing position is said as such, unless a distance is over the limit', async () => {
+    // Imported at run time: the phone's modules use the client's aliases, which the server's tsc does not resolve.
+    const words = '../../client/src/modules/visits/words.ts';
+    const { findingText } = (await import(words)) as { findingText: (t: Translate, f: { rule: string; evidence: Record<string, unknown>; summary: string }) => string };
+    const phone = (evidence: Record<string, unknown>) => findingText(t, { rule: 'R04', evidence, summary: '' });
+    expect(phone({ checkInMetres: null, checkOutMetres: 12, limitMetres: 300, missing: ['checkIn'] })).toBe('未记录签到位置，无法核对是否在住址');
+    expect(phone({ checkInMetres: null, checkOutMetres: null, limitMetres: 300, missing: ['checkIn', 'checkOut'] })).toBe('未记录签到和签退位置，无法核对是否在住址');
+    expect(phone({ checkInMetres: 850, checkOutMetres: null, limitMetres: 300, missing: ['checkOut'] })).toBe('签到位置距住址 850 米（允许 300 米）');
+    expect(findingText(translator(en), { rule: 'R04', evidence: { checkInMetres: null, checkOutMetres: 5, limitMetres: 300, missing: ['checkIn'] }, summary: '' })).toBe(
+      'Check-in position not recorded: presence at the home cannot be checked',
+    );
+  });
+
   it('R01 and R09 link the other visit; R09 gives km, minutes and speed against the area’s limit', () => {
     const r01 = evidenceLines(t, { rule: 'R01', evidence: { otherVisitId: 'v-2', overlapMinutes: 10 }, summary: '' });
     expect(r01).toEqual([{ text: '与另一条服务记录重叠 10 分钟', link: { href: '#/visits/v-2', label: '查看重叠的服务' } }]);

@@ -25,7 +25,7 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 function visit(over: Partial<VisitFacts> & { from?: number; to?: number } = {}): VisitFacts {
   const { from = 0, to = 40, ...rest } = over;
-  return { id: `v${from}`, caregiverId: 'c1', personId: 'p1', checkInAt: at(from), checkOutAt: at(to), checkIn: north(10), checkOut: north(10), items: [{ code: 'A05', quantity: 1 }], confirmed: true, recordedAt: at(to), ...rest };
+  return { id: `v${from}`, caregiverId: 'c1', personId: 'p1', checkInAt: at(from), checkOutAt: at(to), checkIn: north(10), checkOut: north(10), items: [{ code: 'A05', quantity: 1 }], confirmed: true, recordedAt: at(to), source: 'DEVICE', ...rest };
 }
 const ctx = (over: Partial<VisitContext> = {}): VisitContext => ({ home: HOME, dateOfDeath: null, hospitalStays: [], itemMinutes: { A05: 30, A07: 20 }, monthlyLimits: { A05: 9, A07: 30 }, usedBefore: {}, caregiverVisits: [], ...over });
 const rules = (v: VisitFacts, c: VisitContext = ctx(), s: VisitSettings = S) => auditVisit(v, c, s).map((f) => f.rule);
@@ -52,6 +52,15 @@ describe('each audit rule at and beside its threshold', () => {
   it('R03: on or after the date of death', () => {
     expect(rules(visit(), ctx({ dateOfDeath: '2026-11-11' }))).toEqual([]);
     expect(rules(visit(), ctx({ dateOfDeath: '2026-11-10' }))).toEqual(['R03']);
+  });
+  it('R04: a phone’s record without a position is flagged, an agency’s entry without one is not', () => {
+    expect(auditVisit(visit({ checkIn: null }), ctx(), S)).toMatchObject([{ rule: 'R04', evidence: { checkInMetres: null, checkOutMetres: 10, missing: ['checkIn'] }, summary: '未记录签到位置' }]);
+    expect(auditVisit(visit({ checkIn: null, checkOut: null }), ctx(), S)).toMatchObject([{ rule: 'R04', evidence: { missing: ['checkIn', 'checkOut'] }, summary: '未记录签到和签退位置' }]);
+    // Checked in only: no check-out position is missing yet.
+    expect(auditVisit(visit({ checkOutAt: null, checkOut: null }), ctx(), S)).toEqual([]);
+    expect(auditVisit(visit({ checkIn: null, checkOut: null, source: 'MANUAL' }), ctx(), S)).toEqual([]);
+    // Far away and missing the other: the distance is said, the missing one listed.
+    expect(auditVisit(visit({ checkIn: north(500), checkOut: null }), ctx(), S)).toMatchObject([{ rule: 'R04', evidence: { checkInMetres: 500, missing: ['checkOut'] }, summary: '签到位置距住址 500 米' }]);
   });
   it('R04: 300 m is within the geofence, 301 m is not', () => {
     expect(rules(visit({ checkOut: north(300) }))).toEqual([]);

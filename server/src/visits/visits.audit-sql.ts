@@ -136,7 +136,9 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
              ${day} as day, ${ms('v.check_in_at')} as in_ms, ${ms('v.check_out_at')} as out_ms,
              v.check_out_at, coalesce(v.recorded_at, v.checked_in_recorded_at) as recorded_at,
              v.check_in_lat as in_lat, v.check_in_lng as in_lng, v.check_out_lat as out_lat, v.check_out_lng as out_lng,
-             v.confirmation is null as unconfirmed
+             v.confirmation is null as unconfirmed,
+             -- A phone's record without a position at check-in or check-out (an agency's entry has none to give).
+             v.source = 'DEVICE' and (v.check_in_lat is null or v.check_in_lng is null or v.check_out_lat is null or v.check_out_lng is null) as unplaced
         from visit v
        where ${MONTH_VISITS}),
     stays as (
@@ -148,11 +150,11 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
       select mv.id, mv.caregiver_id, mv.day, mv.in_ms, mv.out_ms, mv.in_lat, mv.in_lng, mv.out_lat, mv.out_lng,
              -- Carried through the caregivers' order for the hit visits' findings (a second read of the month's
              -- partition cost more than the wider sort).
-             mv.agency_id, mv.person_id, mv.check_in_at, mv.recorded_at, p.latitude as home_lat, p.longitude as home_lng, p.date_of_death,
+             mv.agency_id, mv.person_id, mv.check_in_at, mv.recorded_at, p.latitude as home_lat, p.longitude as home_lng, p.date_of_death, mv.unplaced,
              ${when('R02', 'hs.person_id is not null')} as r02_screen,
              ${when('R03', 'p.date_of_death is not null and mv.day >= p.date_of_death')} as r03,
-             ${when('R04', `p.latitude is not null and p.longitude is not null and (
-                 (mv.in_lat is not null and mv.in_lng is not null and ${mayExceed('mv.in_lat', 'mv.in_lng', 'p.latitude', 'p.longitude', geofence)})
+             ${when('R04', `p.latitude is not null and p.longitude is not null and (mv.unplaced
+              or (mv.in_lat is not null and mv.in_lng is not null and ${mayExceed('mv.in_lat', 'mv.in_lng', 'p.latitude', 'p.longitude', geofence)})
               or (mv.out_lat is not null and mv.out_lng is not null and ${mayExceed('mv.out_lat', 'mv.out_lng', 'p.latitude', 'p.longitude', geofence)}))`)} as r04_screen,
              ${when('R07', 'mv.unconfirmed')} as r07,
              -- Within a millisecond of the limit or beyond (the exact test runs on whole milliseconds below).
@@ -185,7 +187,10 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
        where r01_screen or r02_screen or r03 or r04_screen or r07 or r08 or r09_screen or r10_screen),
     -- The rest of what the hit visits' findings need, and the costly parts, for them only.
     measured as materialized (
-      select h.*, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst
+      select h.*, y.*, greatest(coalesce(y.d_in, 0), coalesce(y.d_out, 0)) as worst,
+             case when h.r04_screen and h.unplaced
+                  then array_remove(array[case when h.in_lat is null or h.in_lng is null then 'checkIn' end, case when h.out_lat is null or h.out_lng is null then 'checkOut' end], null)
+                  else '{}'::text[] end as missing
         from hits h
         cross join lateral (
           select case when h.r04_screen and h.in_lat is not null and h.in_lng is not null then ${jsRound(distance('h.in_lat', 'h.in_lng', 'h.home_lat', 'h.home_lng'))} end as d_in,
@@ -210,11 +215,13 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
              check_in_at, agency_id, person_id, caregiver_id
         from measured where r03
       union all
-      select id, 'R04', '', ${ev(`'checkInMetres', d_in, 'checkOutMetres', d_out, 'limitMetres', ${geofence}`)},
-             case when d_in is not null and d_in = worst then '签到' else '签退' end || '位置距住址 '
-               || case when worst >= 1000 then ${km('worst')} || ' 公里' else worst || ' 米' end,
+      select id, 'R04', '', ${ev(`'checkInMetres', d_in, 'checkOutMetres', d_out, 'limitMetres', ${geofence}, 'missing', to_jsonb(missing)`)},
+             case when worst > ${geofence}
+                  then case when d_in is not null and d_in = worst then '签到' else '签退' end || '位置距住址 '
+                         || case when worst >= 1000 then ${km('worst')} || ' 公里' else worst || ' 米' end
+                  else '未记录' || case when cardinality(missing) = 2 then '签到和签退' when missing[1] = 'checkIn' then '签到' else '签退' end || '位置' end,
              check_in_at, agency_id, person_id, caregiver_id
-        from measured where worst > ${geofence}
+        from measured where worst > ${geofence} or cardinality(missing) > 0
       union all
       select id, 'R07', '', '{}'::jsonb, '无参保人确认', check_in_at, agency_id, person_id, caregiver_id from measured where r07
       union all

@@ -125,6 +125,8 @@ export interface VisitFacts {
   confirmed: boolean;
   /** When the server received the completed record (the check-out, or the manual entry). */
   recordedAt: string;
+  /** From the caregiver's phone, which takes the position at check-in and check-out, or entered by the agency. */
+  source: 'DEVICE' | 'MANUAL';
 }
 
 export const dayOf = (iso: string): string => localDate(new Date(iso));
@@ -242,7 +244,11 @@ export function auditVisit(v: VisitFacts, c: VisitContext, s: VisitSettings): Fi
     const dIn = v.checkIn ? Math.round(distanceMetres(v.checkIn, c.home)) : null;
     const dOut = v.checkOut ? Math.round(distanceMetres(v.checkOut, c.home)) : null;
     const worst = Math.max(dIn ?? 0, dOut ?? 0);
-    if (worst > s.geofenceMetres) out.push(hit(v, 'R04', s, { checkInMetres: dIn, checkOutMetres: dOut, limitMetres: s.geofenceMetres }, `${dIn !== null && dIn === worst ? '签到' : '签退'}位置距住址 ${worst >= 1000 ? `${km(worst)} 公里` : `${worst} 米`}`));
+    // A phone's record without a position proves no presence at the home (an agency's entry has none to give).
+    const missing = v.source === 'DEVICE' ? [...(v.checkIn ? [] : ['checkIn']), ...(v.checkOutAt !== null && !v.checkOut ? ['checkOut'] : [])] : [];
+    const evidence = { checkInMetres: dIn, checkOutMetres: dOut, limitMetres: s.geofenceMetres, missing };
+    if (worst > s.geofenceMetres) out.push(hit(v, 'R04', s, evidence, `${dIn !== null && dIn === worst ? '签到' : '签退'}位置距住址 ${worst >= 1000 ? `${km(worst)} 公里` : `${worst} 米`}`));
+    else if (missing.length) out.push(hit(v, 'R04', s, evidence, `未记录${missing.length === 2 ? '签到和签退' : missing[0] === 'checkIn' ? '签到' : '签退'}位置`));
   }
   if (on('R05') && v.checkOutAt) {
     const actual = minutesBetween(v.checkInAt, v.checkOutAt);

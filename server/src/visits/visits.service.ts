@@ -83,13 +83,13 @@ const VISIT_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.pers
 /** What the audit rules read of a caregiver's other visits (R01, R08, R09), and what a mirrored R01 finding names. */
 const NEIGHBOUR_COLUMNS = `v.id, v.pooling_area, v.agency_id, v.caregiver_id, v.person_id, to_char(v.local_date, 'YYYY-MM-DD') as local_date, v.check_in_at,
   v.check_in_lat, v.check_in_lng, v.check_in_accuracy, v.check_out_at, v.check_out_lat, v.check_out_lng, v.check_out_accuracy, v.items, v.confirmation,
-  v.checked_in_recorded_at, v.recorded_at`;
+  v.checked_in_recorded_at, v.recorded_at, v.source`;
 
 /** A caregiver's other visit as COMPLETION_FACTS reads it. */
 type NeighbourRow = Pick<
   VisitRow,
   | 'id' | 'pooling_area' | 'agency_id' | 'caregiver_id' | 'person_id' | 'local_date' | 'check_in_at' | 'check_in_lat' | 'check_in_lng' | 'check_in_accuracy'
-  | 'check_out_at' | 'check_out_lat' | 'check_out_lng' | 'check_out_accuracy' | 'items' | 'confirmation' | 'checked_in_recorded_at' | 'recorded_at'
+  | 'check_out_at' | 'check_out_lat' | 'check_out_lng' | 'check_out_accuracy' | 'items' | 'confirmation' | 'checked_in_recorded_at' | 'recorded_at' | 'source'
 >;
 
 // ---- the statements of the hot paths (prepared: see shared/prepared.ts) ------------------------------------------
@@ -333,6 +333,7 @@ const toFacts = (r: NeighbourRow): VisitFacts => ({
   items: r.items,
   confirmed: r.confirmation !== null,
   recordedAt: new Date(r.recorded_at ?? r.checked_in_recorded_at).toISOString(),
+  source: r.source,
 });
 
 const daysIn = (day: string) => Number(calendarMonth(day).last.slice(8, 10));

@@ -52,6 +52,7 @@ export interface ApiVisit {
   confirmation?: string | null;
   recordedAt?: string | null;
   checkedInRecordedAt: string;
+  source?: string | null;
 }
 
 const pos = (p: { lat: number; lng: number; accuracy: number } | null | undefined): Position | null => (p ? { lat: p.lat, lng: p.lng, accuracy: p.accuracy } : null);
@@ -68,6 +69,7 @@ export function factsOfApiVisit(v: ApiVisit): VisitFacts {
     items: v.items.map((i) => ({ code: i.code, quantity: i.quantity })),
     confirmed: !!v.confirmation,
     recordedAt: v.recordedAt ?? v.checkedInRecordedAt,
+    source: v.source === 'MANUAL' ? 'MANUAL' : 'DEVICE',
   };
 }
 
@@ -87,6 +89,7 @@ export function factsOfLocalVisit(v: LocalVisit, caregiverId: string): VisitFact
     items: co?.items.map((i) => ({ code: i.code, quantity: i.quantity })) ?? [],
     confirmed: !!co?.confirmation,
     recordedAt: co?.at ?? ci.at,
+    source: 'DEVICE',
   };
 }
 

@@ -28,6 +28,11 @@ export function findingText(t: Translate, f: Pick<Finding, 'rule' | 'evidence' |
       const dIn = e.checkInMetres == null ? null : num(e.checkInMetres);
       const dOut = e.checkOutMetres == null ? null : num(e.checkOutMetres);
       const worst = Math.max(dIn ?? 0, dOut ?? 0);
+      const missing = Array.isArray(e.missing) ? (e.missing as string[]) : [];
+      if (worst <= num(e.limitMetres) && missing.length) {
+        const which = t(missing.length === 2 ? 'visits.rule.R04both' : missing[0] === 'checkIn' ? 'visits.rule.R04in' : 'visits.rule.R04out');
+        return t('visits.rule.R04missing', { values: { which } });
+      }
       const which = t(dIn !== null && dIn === worst ? 'visits.rule.R04in' : 'visits.rule.R04out');
       return t(key, { values: { which, distance: distanceText(t, worst), limit: num(e.limitMetres) } });
     }
