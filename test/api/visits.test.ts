@@ -3,7 +3,7 @@
 // Shanghai month boundary, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, countStatements, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
 import { liveClient, subscribe } from '../helpers/live.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
@@ -409,6 +409,30 @@ describe('the caregiver’s day', () => {
     expect(stop.context.home).toEqual({ lat: plan.lat, lng: plan.lng });
     expect(day.settings.geofenceMetres).toBe(300);
     expect(day.visits.length).toBeGreaterThan(0);
+  });
+
+  it('costs a fixed number of statements, however many beneficiaries the caregiver has', async () => {
+    const q = `{ myDay { stops { personId items { code doneThisWeek doneThisMonth } context } visits { id } } }`;
+    const measure = async () => {
+      let stops = 0;
+      const n = await countStatements(s, async () => {
+        stops = (await ok(caregiver, q)).myDay.stops.length;
+      });
+      return { n, stops };
+    };
+    const before = await measure();
+    // More beneficiaries of the agency with home-care plans in force (up to three), as a substitute.
+    const more = await sql(
+      `select distinct p.person_id from care_plan p join care_plan_version v on v.plan_id = p.id join caregiver c on c.agency_id = p.agency_id
+        where c.id = ? and p.care_form = 'HOME' and v.state = 'APPROVED' and v.effective_from <= current_date and v.effective_until is null
+          and not exists (select 1 from caregiver_assignment a where a.person_id = p.person_id and a.caregiver_id = c.id and a.until is null) limit 3`,
+      [caregiverId],
+    );
+    expect(more.length).toBeGreaterThan(0);
+    for (const m of more) await ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id } }`, { i: { personId: m.person_id, caregiverId, role: 'SUBSTITUTE', since: today } });
+    const after = await measure();
+    expect(after.stops).toBe(before.stops + more.length);
+    expect(after.n).toBe(before.n);
   });
 });
 

@@ -934,52 +934,70 @@ export class VisitsService {
     const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
     const weekStart = addDays(day, 1 - weekday);
     const s = await this.settings(this.em, c.poolingArea);
+    // Everything the stops need in five statements, however many beneficiaries the caregiver has.
+    const people = `{${[...new Set(assignments.map((as) => as.person.id))].join(',')}}`;
+    const plans = await conn.execute<{ person_id: string; version_id: string; plan_id: string }[]>(
+      `select distinct on (p.person_id) p.person_id, v.id as version_id, p.id as plan_id
+         from care_plan_version v join care_plan p on p.id = v.plan_id
+        where p.person_id = any(?::uuid[]) and p.agency_id = ? and p.care_form = 'HOME' and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')
+          and v.effective_from <= ? and (v.effective_until is null or v.effective_until >= ?)
+          and (v.effective_until is null or v.effective_until >= v.effective_from)
+        order by p.person_id, v.number desc`,
+      [people, c.agency!.id, day, day],
+    );
+    const planOf = new Map(plans.map((r) => [r.person_id, r]));
+    const versions = `{${plans.map((r) => r.version_id).join(',')}}`;
+    const planIds = `{${plans.map((r) => r.plan_id).join(',')}}`;
+    const lines = await conn.execute<{ plan_version_id: string; code: string; name: string; category: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; days: number[]; time_of_day: string | null; minutes: number }[]>(
+      `select plan_version_id, code, name, category, times, per, days, time_of_day, minutes from care_plan_line
+        where plan_version_id = any(?::uuid[]) and kind = 'ITEM' order by plan_version_id, position`,
+      [versions],
+    );
+    const week = await conn.execute<{ plan_id: string; code: string; n: number }[]>(
+      `select o.plan_id, i.code, sum(i.quantity)::int as n
+         from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+        where o.plan_id = any(?::uuid[]) and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date
+        group by o.plan_id, i.code`,
+      [planIds, weekStart, day],
+    );
+    // What the plans' visits of the month used up, as the server's R06 counts it (a deducted visit uses none).
+    const month = await conn.execute<{ plan_id: string; code: string; n: number }[]>(
+      `select o.plan_id, i.code, sum(i.quantity)::int as n from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+        where o.plan_id = any(?::uuid[]) and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date
+          and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
+                 and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ?)) limit 1) is null
+        group by o.plan_id, i.code`,
+      [planIds, monthStart, day, s.deductOpenFindings],
+    );
+    const stays = plans.length ? await this.em.find(HospitalStay, { person: { $in: plans.map((r) => r.person_id) } }) : [];
+    const days = daysIn(day);
     const stops = [];
     for (const as of assignments) {
       const p = as.person;
-      const plan = await this.planOn(this.em, p.id, c.agency!.id, day);
+      const plan = planOf.get(p.id);
       if (!plan) continue;
-      const lines = await conn.execute<{ code: string; name: string; category: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; days: number[]; time_of_day: string | null; minutes: number }[]>(
-        `select code, name, category, times, per, days, time_of_day, minutes from care_plan_line where plan_version_id = ? and kind = 'ITEM' order by position`,
-        [plan.version_id],
-      );
-      const done = await conn.execute<{ code: string; month: number; week: number }[]>(
-        `select i.code, sum(i.quantity)::int as month, coalesce(sum(i.quantity) filter (where o.local_date >= ?::date), 0)::int as week
-           from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= least(?::date, ?::date) and o.local_date <= ?::date
-          group by i.code`,
-        [weekStart, plan.plan_id, monthStart, weekStart, day],
-      );
-      // What the plan's visits of the month used up, as the server's R06 counts it (a deducted visit uses none).
-      const usedMonth = await conn.execute<{ code: string; n: number }[]>(
-        `select i.code, sum(i.quantity)::int as n from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-          where o.plan_id = ? and o.status = 'DONE' and o.local_date >= ?::date and o.local_date <= ?::date
-            and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
-                   and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ?)) limit 1) is null
-          group by i.code`,
-        [plan.plan_id, monthStart, day, s.deductOpenFindings],
-      );
-      const stays = await this.em.find(HospitalStay, { person: p.id });
-      const doneBy = new Map(done.map((d) => [d.code, d]));
-      const days = daysIn(day);
+      const mine = lines.filter((l) => l.plan_version_id === plan.version_id).map(({ plan_version_id: _v, ...l }) => l);
+      const count = (rows: { plan_id: string; code: string; n: number }[]) => new Map(rows.filter((r) => r.plan_id === plan.plan_id).map((r) => [r.code, r.n]));
+      const doneThisWeek = count(week);
+      const usedMonth = count(month);
       stops.push({
         person: p,
         role: as.role,
         planVersionId: plan.version_id,
-        items: lines.map((l) => ({
+        items: mine.map((l) => ({
           ...l,
           dueToday: l.per === 'DAY' || (l.per === 'WEEK' && (l.days.length ? l.days.includes(weekday) : true)) || l.per === 'MONTH',
-          doneThisWeek: doneBy.get(l.code)?.week ?? 0,
-          doneThisMonth: usedMonth.find((u) => u.code === l.code)?.n ?? 0,
+          doneThisWeek: doneThisWeek.get(l.code) ?? 0,
+          doneThisMonth: usedMonth.get(l.code) ?? 0,
           allowedThisMonth: unitsPerMonth(l, days),
         })),
         context: {
           home: p.latitude !== null && p.longitude !== null ? { lat: p.latitude, lng: p.longitude } : null,
           dateOfDeath: p.dateOfDeath,
-          hospitalStays: stays.map((h) => ({ admittedOn: h.admittedOn, dischargedOn: h.dischargedOn })),
-          itemMinutes: Object.fromEntries(lines.map((l) => [l.code, l.minutes])),
-          monthlyLimits: Object.fromEntries(lines.map((l) => [l.code, unitsPerMonth(l, days)])),
-          usedBefore: Object.fromEntries(usedMonth.map((u) => [u.code, u.n])),
+          hospitalStays: stays.filter((h) => h.person.id === p.id).map((h) => ({ admittedOn: h.admittedOn, dischargedOn: h.dischargedOn })),
+          itemMinutes: Object.fromEntries(mine.map((l) => [l.code, l.minutes])),
+          monthlyLimits: Object.fromEntries(mine.map((l) => [l.code, unitsPerMonth(l, days)])),
+          usedBefore: Object.fromEntries(usedMonth),
         },
       });
     }
