@@ -565,3 +565,28 @@ describe('who sees what', () => {
     expect(codeOf(await officer(CHECK_IN, { i: { id: randomUUID(), personId: plan.person_id, at: minutesAgo(1) } }))).toBe('FORBIDDEN');
   });
 });
+
+describe('standard minutes (R05) after a catalogue change', () => {
+  it('are the catalogue’s in force on the visit’s day, on submission and in the day list, not the plan line’s copy', async () => {
+    const code = items[0]!.code;
+    const [line] = await sql(`select minutes from care_plan_line where plan_version_id = ? and code = ?`, [plan.version_id, code]);
+    // The item's new version, from yesterday: three times the minutes the plan was written with.
+    const id = randomUUID();
+    await sql(
+      `insert into catalogue_item (id, pooling_area, code, effective_from, name, category, minutes, default_price_fen, care_forms)
+       select ?, pooling_area, code, ?::date, name, category, ?, default_price_fen, care_forms from catalogue_item where pooling_area = '3702' and code = ? order by effective_from desc limit 1`,
+      [id, addDays(today, -1), line.minutes * 3, code],
+    );
+    try {
+      // A visit exactly as long as the plan line says: short against the catalogue in force.
+      const v = await visitPair(line.minutes + 5, 5);
+      expect(v.findings.find((f: any) => f.rule === 'R05')?.evidence).toMatchObject({ actualMinutes: line.minutes, standardMinutes: line.minutes * 3 });
+      const day = (await ok(caregiver, `{ myDay { stops { personId items { code minutes } context } } }`)).myDay;
+      const stop = day.stops.find((x: any) => x.personId === plan.person_id);
+      expect(stop.items.find((i: any) => i.code === code).minutes).toBe(line.minutes * 3);
+      expect(stop.context.itemMinutes[code]).toBe(line.minutes * 3);
+    } finally {
+      await sql(`delete from catalogue_item where id = ?`, [id]);
+    }
+  });
+});

@@ -164,7 +164,11 @@ const completionFacts = (name: string, cur: string) =>
           exists (select 1 from caregiver where user_id = ? and agency_id is not null) as signed_in_caregiver,
           (select row_to_json(prs) from prs) as person,
           (select settings from st) as settings,
-          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per, 'minutes', l.minutes) order by l.position)
+          -- An item's standard minutes (R05) are the catalogue's in force on the visit's day, as the month's audit
+          -- takes them (the plan's line keeps those of the day it was written).
+          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per,
+                    'minutes', coalesce((select ci.minutes from catalogue_item ci where ci.pooling_area = (select pooling_area from cur) and ci.code = l.code
+                                            and ci.effective_from <= (select local_date::date from cur) order by ci.effective_from desc limit 1), 0)) order by l.position)
              from care_plan_line l where l.plan_version_id = (select plan_version_id from cur) and l.kind = 'ITEM') as lines,
           (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from cur)) as employments,
           (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
@@ -949,9 +953,12 @@ export class VisitsService {
     const versions = `{${plans.map((r) => r.version_id).join(',')}}`;
     const planIds = `{${plans.map((r) => r.plan_id).join(',')}}`;
     const lines = await conn.execute<{ plan_version_id: string; code: string; name: string; category: string; times: number; per: 'DAY' | 'WEEK' | 'MONTH'; days: number[]; time_of_day: string | null; minutes: number }[]>(
-      `select plan_version_id, code, name, category, times, per, days, time_of_day, minutes from care_plan_line
-        where plan_version_id = any(?::uuid[]) and kind = 'ITEM' order by plan_version_id, position`,
-      [versions],
+      // Standard minutes as R05 takes them: the catalogue's in force on the day.
+      `select l.plan_version_id, l.code, l.name, l.category, l.times, l.per, l.days, l.time_of_day,
+              coalesce((select ci.minutes from catalogue_item ci where ci.pooling_area = ? and ci.code = l.code and ci.effective_from <= ?::date
+                         order by ci.effective_from desc limit 1), 0) as minutes
+         from care_plan_line l where l.plan_version_id = any(?::uuid[]) and l.kind = 'ITEM' order by l.plan_version_id, l.position`,
+      [c.poolingArea, day, versions],
     );
     const week = await conn.execute<{ plan_id: string; code: string; n: number }[]>(
       `select o.plan_id, i.code, sum(i.quantity)::int as n
