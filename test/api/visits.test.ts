@@ -590,3 +590,26 @@ describe('standard minutes (R05) after a catalogue change', () => {
     }
   });
 });
+
+describe('assignments', () => {
+  it('a caregiver sees her own; a new primary ends the previous one, each with its audit row', async () => {
+    const mine = (await ok(caregiver, `{ caregiverAssignments { caregiverId } }`)).caregiverAssignments;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((x: any) => x.caregiverId === caregiverId)).toBe(true);
+    const [agencyId] = (await sql(`select agency_id from caregiver where id = ?`, [caregiverId])).map((r: any) => r.agency_id);
+    const others = await sql(`select id from caregiver where agency_id = ? and id <> ? and active order by id limit 2`, [agencyId, caregiverId]);
+    expect(others).toHaveLength(2);
+    const [person] = await sql(
+      `select ac.person_id from agency_client ac where ac.agency_id = ? and ac.until is null and ac.since <= current_date
+          and not exists (select 1 from caregiver_assignment a where a.person_id = ac.person_id and a.until is null and a.role = 'PRIMARY') limit 1`,
+      [agencyId],
+    );
+    const assign = (c: string) => ok(agency, `mutation($i: AssignmentInput!) { assignCaregiver(input: $i) { id } }`, { i: { personId: person.person_id, caregiverId: c, role: 'PRIMARY', since: today } });
+    const first = (await assign(others[0].id)).assignCaregiver.id;
+    const second = (await assign(others[1].id)).assignCaregiver.id;
+    const [ended] = await sql(`select to_char(until, 'YYYY-MM-DD') as until from caregiver_assignment where id = ?`, [first]);
+    expect(ended.until).toBe(addDays(today, -1));
+    const [row] = await sql(`select changes from audit_log where entity = 'CaregiverAssignment' and entity_id = ? and operation = 'END_ASSIGNMENT'`, [first]);
+    expect(JSON.stringify(row.changes)).toContain(second);
+  });
+});

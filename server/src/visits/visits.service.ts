@@ -1021,8 +1021,12 @@ export class VisitsService {
     const a = requirePermission(actor, 'visit.read');
     const where: FilterQuery<CaregiverAssignment>[] = [];
     const areas = areasWith(a, 'visit.read');
-    const agencies = agenciesWith(a, 'visit.read');
-    where.push({ $or: [...(areas.length ? [{ poolingArea: { $in: areas } }] : []), ...(agencies.length ? [{ agency: { $in: agencies } }] : []), { id: null }] } as never);
+    // The agency's administrators see its assignments; a caregiver her own.
+    const agencies = a.grants.filter((g) => g.role === 'AGENCY_ADMIN').map((g) => g.agencyId!);
+    const me = a.roles.includes('CAREGIVER') ? await this.em.findOne(Caregiver, { user: a.userId }, { fields: ['id'] }) : null;
+    where.push({
+      $or: [...(areas.length ? [{ poolingArea: { $in: areas } }] : []), ...(agencies.length ? [{ agency: { $in: agencies } }] : []), ...(me ? [{ caregiver: me.id }] : []), { id: null }],
+    } as never);
     if (f.personId) where.push({ person: isUuid(f.personId) ? f.personId : null } as never);
     if (f.caregiverId) where.push({ caregiver: isUuid(f.caregiverId) ? f.caregiverId : null } as never);
     if (f.activeOn) where.push({ since: { $lte: f.activeOn }, $or: [{ until: null }, { until: { $gte: f.activeOn } }] });
@@ -1040,9 +1044,13 @@ export class VisitsService {
       // One primary caregiver at a time: a new primary ends the previous one the day before.
       const open = await em.find(CaregiverAssignment, { person: person.id, agency: c.agency!.id, until: null });
       if (open.some((o) => o.caregiver.id === c.id)) throw new AppError('CONFLICT', 'The caregiver is already assigned', { reason: 'ALREADY_ASSIGNED' });
-      if (input.role === 'PRIMARY') for (const o of open.filter((x) => x.role === 'PRIMARY')) o.until = addDays(input.since, -1);
+      const ended = input.role === 'PRIMARY' ? open.filter((x) => x.role === 'PRIMARY') : [];
+      for (const o of ended) o.until = addDays(input.since, -1);
       const row = em.create(CaregiverAssignment, { id: randomUUID(), poolingArea: person.poolingArea, agency: c.agency!, person, caregiver: c, role: input.role, since: input.since });
       await em.flush();
+      for (const o of ended) {
+        await this.audit.record(em, a, { operation: 'END_ASSIGNMENT', entity: 'CaregiverAssignment', entityId: o.id, poolingArea: o.poolingArea, before: { until: null }, after: { until: o.until, replacedBy: row.id } });
+      }
       await this.audit.record(em, a, { operation: 'ASSIGN_CAREGIVER', entity: 'CaregiverAssignment', entityId: row.id, poolingArea: row.poolingArea, after: { personId: person.id, caregiverId: c.id, role: row.role, since: row.since } });
       await em.populate(row, ['person', 'caregiver', 'agency']);
       return row;
