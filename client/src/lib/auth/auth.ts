@@ -84,7 +84,9 @@ function endSession(notice: SessionNotice, returnTo: string | null): void {
   session.viewer = null;
   session.phase = 'signedOut';
   session.notice = notice;
-  remember(false);
+  // An expired session is still said after a reload of the sign-in page (a request made in the background may
+  // end it just before the reload); one signed out is gone.
+  remember(notice === 'expired');
   for (const listener of endListeners) listener(notice);
   void replace(loginPath(returnTo));
 }
