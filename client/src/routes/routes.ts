@@ -83,6 +83,8 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/visits/:id', lazy(() => import('../modules/visits-desk/VisitPage.svelte')), 'visit.read'],
   ['/findings', lazy(() => import('../modules/findings/FindingsPage.svelte')), 'finding.read'],
   ['/findings/hospital-stays', lazy(() => import('../modules/findings/HospitalStaysPage.svelte')), 'hospital.manage'],
+  // The audit rules' settings and the month's audit on demand, for those who run the audit.
+  ['/findings/rules', lazy(() => import('../modules/findings/RuleSettingsPage.svelte')), 'audit.run'],
   ['*', NotFound, 'user'],
 ];
 
