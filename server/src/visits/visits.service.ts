@@ -158,7 +158,11 @@ const completionFacts = (name: string, cur: string) =>
         cg as (select c.id, c.user_id, c.agency_id, c.name, c.active, c.qualification, c.certificate_expiry, a.name as agency_name
                  from caregiver c left join agency a on a.id = c.agency_id where c.id = (select caregiver_id from cur)),
         prs as (select id, pooling_area, name, latitude, longitude, date_of_death, emergency_contact_name from insured_person where id = (select person_id from cur)),
-        st as (select settings from visit_settings where pooling_area = (select pooling_area from cur))
+        st as (select settings from visit_settings where pooling_area = (select pooling_area from cur)),
+        -- The area's catalogue on the visit's day (a few dozen items, read whole: cheaper than a lookup per line).
+        cat as (select distinct on (code) code, minutes from catalogue_item
+                 where pooling_area = (select pooling_area from cur) and effective_from <= (select local_date::date from cur)
+                 order by code, effective_from desc)
    select (select row_to_json(cur) from cur) as visit,
           (select row_to_json(cg) from cg) as caregiver,
           exists (select 1 from caregiver where user_id = ? and agency_id is not null) as signed_in_caregiver,
@@ -166,10 +170,9 @@ const completionFacts = (name: string, cur: string) =>
           (select settings from st) as settings,
           -- An item's standard minutes (R05) are the catalogue's in force on the visit's day, as the month's audit
           -- takes them (the plan's line keeps those of the day it was written).
-          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per,
-                    'minutes', coalesce((select ci.minutes from catalogue_item ci where ci.pooling_area = (select pooling_area from cur) and ci.code = l.code
-                                            and ci.effective_from <= (select local_date::date from cur) order by ci.effective_from desc limit 1), 0)) order by l.position)
-             from care_plan_line l where l.plan_version_id = (select plan_version_id from cur) and l.kind = 'ITEM') as lines,
+          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per, 'minutes', coalesce(cat.minutes, 0)) order by l.position)
+             from care_plan_line l left join cat on cat.code = l.code
+            where l.plan_version_id = (select plan_version_id from cur) and l.kind = 'ITEM') as lines,
           (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from cur)) as employments,
           (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
              from contract k where k.agency_id = (select agency_id from cur)) as contracts,
