@@ -13,6 +13,7 @@ import { Migration20261207030000_visit_drop_id_index } from './Migration20261207
 import { Migration20261207040000_visit_no_foreign_keys } from './Migration20261207040000_visit_no_foreign_keys.ts';
 import { Migration20261207050000_visit_finding_no_foreign_keys } from './Migration20261207050000_visit_finding_no_foreign_keys.ts';
 import { Migration20261207060000_visit_audit_stage } from './Migration20261207060000_visit_audit_stage.ts';
+import { Migration20261208010000_billing } from './Migration20261208010000_billing.ts';
 import { Migration20261207070000_visit_key } from './Migration20261207070000_visit_key.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -30,4 +31,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261207050000_visit_finding_no_foreign_keys', class: Migration20261207050000_visit_finding_no_foreign_keys },
   { name: 'Migration20261207060000_visit_audit_stage', class: Migration20261207060000_visit_audit_stage },
   { name: 'Migration20261207070000_visit_key', class: Migration20261207070000_visit_key },
+  { name: 'Migration20261208010000_billing', class: Migration20261208010000_billing },
 ];

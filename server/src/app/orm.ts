@@ -32,10 +32,9 @@ export function ormConfig(url: string, opts: { log?: Logger; poolMax?: number } 
       emit: 'ts',
       fileName: (timestamp, name) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
-    // The audit trail, its triggers and its partition function, the visits and the audit's staging tables are made
-    // by hand in migrations:
-    // the schema diff must leave them alone.
-    schemaGenerator: { skipTables: ['audit_log', /^audit_log_/, 'visit', 'visit_key', /^visit_\d{4}_\d{2}$/, /^visit_audit_stage_/], ignoreRoutines: true, ignoreTriggers: true },
+    // The audit trail, its triggers and its partition function, the visits, the audit's staging tables and the
+    // claims with their guards are made by hand in migrations: the schema diff must leave them alone.
+    schemaGenerator: { skipTables: ['audit_log', /^audit_log_/, 'visit', 'visit_key', /^visit_\d{4}_\d{2}$/, /^visit_audit_stage_/, /^claim/], ignoreRoutines: true, ignoreTriggers: true },
     seeder: { path: path.join(ROOT, 'seeds'), pathTs: path.join(ROOT, 'seeds'), defaultSeeder: 'DatabaseSeeder' },
   });
 }

@@ -12,8 +12,9 @@ import { CarePlanResolver, CarePlanVersionResolver } from '../careplan/careplan.
 import { VisitsResolver } from '../visits/visits.resolver.ts';
 import { StaysResolver } from '../visits/stays.resolver.ts';
 import { FindingEventsResolver } from '../visits/finding-events.resolver.ts';
+import { BillingResolver } from '../billing/billing.resolver.ts';
 
-export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, VisitsResolver, StaysResolver, FindingEventsResolver] as const;
+export const resolvers = [RegionResolver, PeopleResolver, IdentityResolver, AuditResolver, AssessmentResolver, ProvidersResolver, CarePlanResolver, CarePlanVersionResolver, VisitsResolver, StaysResolver, FindingEventsResolver, BillingResolver] as const;
 
 /**
  * The schema a server runs, its subscriptions fed by that server's PubSub. type-graphql binds the PubSub when it

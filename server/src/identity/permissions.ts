@@ -58,6 +58,11 @@ export const PERMISSIONS = [
   'stay.manage',
   'hospital.manage',
   'audit.run',
+  'claim.read',
+  'claim.generate',
+  'claim.declare',
+  'claim.review',
+  'claim.pay',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,10 +102,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'finding.read',
     'hospital.manage',
     'audit.run',
+    'claim.read',
+    'claim.generate',
+    'claim.review',
+    'claim.pay',
   ],
-  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read', 'visit.read', 'finding.read', 'finding.decide', 'audit.run'],
+  SUPERVISOR: ['region.read', 'person.read', 'org.read', 'audit.read', 'assessment.read', 'conclusion.read', 'provider.read', 'careplan.read', 'visit.read', 'finding.read', 'finding.decide', 'audit.run', 'claim.read'],
   ASSESSOR: ['region.read', 'person.read', 'assessment.fill'],
-  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end', 'visit.read', 'visit.correct', 'assignment.manage', 'finding.read', 'finding.explain', 'stay.manage'],
+  AGENCY_ADMIN: ['region.read', 'person.read', 'org.read', 'conclusion.read', 'provider.read', 'agency.manage', 'contract.apply', 'caregiver.manage', 'careplan.read', 'careplan.respond', 'careplan.edit', 'careplan.end', 'visit.read', 'visit.correct', 'assignment.manage', 'finding.read', 'finding.explain', 'stay.manage', 'claim.read', 'claim.generate', 'claim.declare'],
   CAREGIVER: ['region.read', 'person.read', 'conclusion.read', 'careplan.read', 'visit.read', 'visit.record'],
 };
 
