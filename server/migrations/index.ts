@@ -14,6 +14,7 @@ import { Migration20261207040000_visit_no_foreign_keys } from './Migration202612
 import { Migration20261207050000_visit_finding_no_foreign_keys } from './Migration20261207050000_visit_finding_no_foreign_keys.ts';
 import { Migration20261207060000_visit_audit_stage } from './Migration20261207060000_visit_audit_stage.ts';
 import { Migration20261208010000_billing } from './Migration20261208010000_billing.ts';
+import { Migration20261208020000_claim_run } from './Migration20261208020000_claim_run.ts';
 import { Migration20261207070000_visit_key } from './Migration20261207070000_visit_key.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -32,4 +33,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261207060000_visit_audit_stage', class: Migration20261207060000_visit_audit_stage },
   { name: 'Migration20261207070000_visit_key', class: Migration20261207070000_visit_key },
   { name: 'Migration20261208010000_billing', class: Migration20261208010000_billing },
+  { name: 'Migration20261208020000_claim_run', class: Migration20261208020000_claim_run },
 ];

@@ -166,6 +166,9 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.recordClaimPayment': ['officer'],
   'Mutation.addReviewDeduction': ['officer'],
   'Mutation.removeReviewDeduction': ['officer'],
+  'Mutation.startClaimRun': ['officer', 'agency'],
+  'Query.claimRun': ['officer', 'supervisor', 'agency'],
+  'Query.claimRuns': ['officer', 'supervisor', 'agency'],
   'Mutation.runMonthlyAudit': ['officer', 'supervisor'],
   /** Audit findings live: fund officers, supervisors and agency administrators; not caregivers or assessors. */
   'Subscription.findingRaised': ['officer', 'supervisor', 'agency'],

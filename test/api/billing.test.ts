@@ -39,7 +39,7 @@ async function ok(client: Gql, query: string, variables?: Record<string, unknown
 
 beforeAll(async () => {
   s = await startTestServer();
-  [agency, agency2, officer, supervisor, caregiver] = (await Promise.all(['agency', 'agency2', 'officer', 'supervisor', 'caregiver'].map((u) => s.as(u)))) as unknown as Gql[];
+  [agency, agency2, officer, supervisor, caregiver] = (await Promise.all(['agency', 'agency2', 'officer', 'supervisor', 'caregiver'].map((u) => s.as(u)))) as unknown as [Gql, Gql, Gql, Gql, Gql];
 });
 afterAll(async () => {
   await s?.stop();
@@ -85,7 +85,7 @@ describe('generating a claim', () => {
     const next = localDate(new Date(Date.now() + 40 * 86_400_000)).slice(0, 7);
     const r = await agency(GENERATE, { m: next, a: AGENCY });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    expect(r.body.errors[0].extensions.fieldErrors[0]).toMatchObject({ field: 'month', reason: 'FUTURE' });
+    expect(r.body.errors![0]!.extensions!.fieldErrors[0]).toMatchObject({ field: 'month', reason: 'FUTURE' });
     expect(codeOf(await agency(GENERATE, { m: '2026-13', a: AGENCY }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await officer(GENERATE, { m: MONTH, a: AGENCY, p: '3702' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await officer(GENERATE, { m: MONTH }))).toBe('BAD_USER_INPUT');
@@ -123,7 +123,7 @@ describe('the workflow', () => {
     expect(codeOf(await officer(DECLARE, { id: id(), r: randomUUID() }))).toBe('FORBIDDEN');
     const stale = await agency(DECLARE, { id: id(), r: randomUUID(), v: claim.version - 1 });
     expect(codeOf(stale)).toBe('CONFLICT');
-    expect(stale.body.errors[0].extensions.reason).toBe('STALE');
+    expect(stale.body.errors![0]!.extensions!.reason).toBe('STALE');
     const r = randomUUID();
     const d = (await ok(agency, DECLARE, { id: id(), r, v: claim.version })).declareClaim;
     expect(d).toMatchObject({ state: 'DECLARED', late: false });
@@ -131,7 +131,7 @@ describe('the workflow', () => {
     expect(replay.version).toBe(d.version);
     const again = await agency(DECLARE, { id: id(), r: randomUUID() });
     expect(codeOf(again)).toBe('CONFLICT');
-    expect(again.body.errors[0].extensions).toMatchObject({ reason: 'STATE', state: 'DECLARED' });
+    expect(again.body.errors![0]!.extensions).toMatchObject({ reason: 'STATE', state: 'DECLARED' });
     claim = d;
   });
 
@@ -154,7 +154,7 @@ describe('the workflow', () => {
     expect(claim.state).toBe('UNDER_REVIEW');
     const over = await officer(DEDUCT, { i: { id: randomUUID(), lineId: line.id, reason: 'RECORD_DEFECT', amountFen: line.fundFen + 1 } });
     expect(codeOf(over)).toBe('BAD_USER_INPUT');
-    expect(over.body.errors[0].extensions.fieldErrors[0]).toMatchObject({ field: 'amountFen', reason: 'OVER_FUND' });
+    expect(over.body.errors![0]!.extensions!.fieldErrors[0]).toMatchObject({ field: 'amountFen', reason: 'OVER_FUND' });
     expect(codeOf(await officer(DEDUCT, { i: { id: randomUUID(), lineId: line.id, reason: 'WHATEVER', amountFen: 100 } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await agency(DEDUCT, { i: { id: randomUUID(), lineId: line.id, reason: 'OTHER', amountFen: 100 } }))).toBe('FORBIDDEN');
     const dId = randomUUID();
@@ -222,9 +222,9 @@ describe('the workflow', () => {
     const pay = { amountFen: claim.payableFen, paidOn: today, reference: 'CBS-2026-0001' };
     expect(codeOf(await agency(PAY, { id: id(), r: randomUUID(), pay }))).toBe('FORBIDDEN');
     const wrong = await officer(PAY, { id: id(), r: randomUUID(), pay: { ...pay, amountFen: pay.amountFen + 1 } });
-    expect(wrong.body.errors[0].extensions.fieldErrors[0]).toMatchObject({ field: 'payment.amountFen', reason: 'AMOUNT_MISMATCH' });
+    expect(wrong.body.errors![0]!.extensions!.fieldErrors[0]).toMatchObject({ field: 'payment.amountFen', reason: 'AMOUNT_MISMATCH' });
     const future = await officer(PAY, { id: id(), r: randomUUID(), pay: { ...pay, paidOn: '2099-01-01' } });
-    expect(future.body.errors[0].extensions.fieldErrors[0]).toMatchObject({ field: 'payment.paidOn' });
+    expect(future.body.errors![0]!.extensions!.fieldErrors[0]).toMatchObject({ field: 'payment.paidOn' });
     const paid = (await ok(officer, PAY, { id: id(), r: randomUUID(), pay })).recordClaimPayment;
     expect(paid).toMatchObject({ state: 'PAID', paidAmountFen: claim.payableFen, paidOn: today, paymentReference: 'CBS-2026-0001' });
     await expect(sql(`update claim set payment_reference = 'X' where id = ?`, [id()])).rejects.toThrow(/PAID/);

@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../server/src/app/embedded-postgres.ts';
 import { openOrm } from '../../server/src/app/orm.ts';
 import { DatabaseSeeder } from '../../seeds/DatabaseSeeder.ts';
+import { PgBoss } from 'pg-boss';
+import { JOB_SCHEMA } from '../../server/src/app/jobs.ts';
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in this
 // process (Vitest's main one) that turned a run with failed tests into exit code 0 (and its 'exit' handler then
@@ -35,6 +37,10 @@ export default async function setup(project: TestProject) {
   await orm.migrator.up();
   await orm.seeder.seed(DatabaseSeeder);
   await orm.close(true);
+  // The job queue's tables too (pg-boss creates them on its first start), so that each test database has them.
+  const boss = new PgBoss({ connectionString: templateUrl.toString(), schema: JOB_SCHEMA, max: 1, supervise: false, schedule: false, registerInstance: false });
+  await boss.start();
+  await boss.stop({ graceful: false });
   project.provide('pgAdminUrl', admin.toString());
   project.provide('templateDb', 'changhu');
   return async () => {

@@ -21,6 +21,7 @@ import { costLimitPlugin, depthLimitRule } from '../graphql/limits.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { legacyJsonStatusPlugin } from '../graphql/http-status.ts';
 import { serialize as serializeCookie } from 'cookie';
+import type { Jobs } from './jobs.ts';
 import { AuditTrail } from '../audit/audit.service.ts';
 import { AuthService, SESSION_COOKIE } from '../identity/auth.service.ts';
 import { assessmentRoutes } from '../assessment/assessment.http.ts';
@@ -39,7 +40,7 @@ export interface HttpApp {
   live: LiveUpdates;
 }
 
-export async function createHttpApp(config: Config, orm: MikroORM, log: Logger, pubSub: PgPubSub): Promise<HttpApp> {
+export async function createHttpApp(config: Config, orm: MikroORM, log: Logger, pubSub: PgPubSub, jobs: Jobs | null = null): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -111,6 +112,7 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger, 
           clientIp,
           userAgent: req.headers['user-agent'] ?? null,
           audit,
+          jobs,
           loaders: createLoaders(em),
           cookie: {
             set: (value, maxAgeMs) => writeCookie(value, Math.floor(maxAgeMs / 1000)),

@@ -7,6 +7,8 @@ import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { createHttpApp } from './http.ts';
 import { PgPubSub } from '../shared/pubsub.ts';
+import { startJobs, type Jobs } from './jobs.ts';
+import { claimRunWorker } from '../billing/claim-run.ts';
 
 export interface RunningServer {
   url: string;
@@ -14,6 +16,8 @@ export interface RunningServer {
   db: Database;
   /** This process's listener for live updates (PostgreSQL LISTEN/NOTIFY). */
   pubSub: PgPubSub;
+  /** This process's share of the background jobs (pg-boss). */
+  jobs: Jobs;
   log: Logger;
   stop(): Promise<void>;
 }
@@ -24,15 +28,18 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const db = await openDatabase(config, log);
   const pubSub = new PgPubSub({ connectionString: db.orm.config.get('clientUrl')!, log, em: () => db.orm.em.fork() });
   let app;
+  let jobs: Jobs | undefined;
   try {
     await pubSub.start();
-    app = await createHttpApp(config, db.orm, log, pubSub);
+    jobs = await startJobs(db.orm.config.get('clientUrl')!, log, [claimRunWorker(db.orm, log)]);
+    app = await createHttpApp(config, db.orm, log, pubSub, jobs);
     await new Promise<void>((resolve, reject) => {
       app!.server.once('error', reject);
       app!.server.listen(config.port, config.host, () => resolve());
     });
   } catch (e) {
     await app?.live.close(0);
+    await jobs?.stop();
     await pubSub.close();
     await db.close();
     throw e;
@@ -46,6 +53,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     port,
     db,
     pubSub,
+    jobs,
     log,
     stop() {
       // Close the WebSockets first (the HTTP server would otherwise wait for them), stop accepting, let in-flight
@@ -56,6 +64,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         await apollo.stop();
         clearTimeout(force);
+        await jobs.stop();
         await pubSub.close();
         await db.close();
         log.info('stopped');

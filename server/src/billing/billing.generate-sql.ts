@@ -8,7 +8,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BenefitSettings } from '../careplan/careplan.rules.ts';
 import { DEPOSIT_PERCENT, daysInMonth } from './billing.rules.ts';
-import { isUuid } from '../shared/identifiers.ts';
 
 export interface GenerateRun {
   poolingArea: string;
@@ -275,7 +274,10 @@ export function refreshTotalsSql(claimIds: string): string {
  * transaction. Claims past draft are left alone and reported. One run per agency and month at a time.
  */
 export async function generateClaims(em: EntityManager, r: GenerateRun): Promise<GenerateResult> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || !/^[0-9]{2,12}$/.test(r.poolingArea) || !r.agencyIds.every(isUuid) || !isUuid(r.userId)) {
+  // The values go into the statements as literals: their shapes are checked here (ids as any 128-bit hex form,
+  // since generated data uses hashes that carry no UUID version).
+  const hex = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || !/^[0-9]{2,12}$/.test(r.poolingArea) || !r.agencyIds.every(hex) || !hex(r.userId)) {
     throw new Error('generateClaims: bad run');
   }
   if (!r.agencyIds.length) return { claims: [], skipped: [] };

@@ -2,6 +2,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { BillingService, type ClaimLineRow, type ClaimRow, type ReviewDeductionRow } from './billing.service.ts';
+import { ClaimRuns, type ClaimRunRow } from './claim-run.ts';
 import { dueDates, type ClaimVerb } from './billing.rules.ts';
 import {
   ClaimEventNode,
@@ -10,6 +11,8 @@ import {
   ClaimNode,
   ClaimPageNode,
   ClaimPaymentInput,
+  ClaimRunNode,
+  ClaimRunStateEnum,
   ClaimStateEnum,
   ClaimVisitNode,
   ReviewDeductionInput,
@@ -21,6 +24,10 @@ import { InputError } from '../shared/errors.ts';
 import type { Context } from '../graphql/context.ts';
 
 const service = (ctx: Context) => new BillingService(ctx.em, systemClock, ctx.audit);
+
+/** Times come from SQL as ISO strings. */
+const at = (x: Date | string | null): Date | null => (x === null ? null : new Date(x));
+const at1 = (x: Date | string): Date => new Date(x);
 
 const pageOf = (first: number | null, offset: number | null) => {
   const size = first ?? 50;
@@ -51,20 +58,20 @@ export const toClaimNode = (c: ClaimRow): ClaimNode => ({
   depositFen: c.deposit_fen,
   adjustmentFen: c.adjustment_fen,
   payableFen: c.payable_fen,
-  generatedAt: c.generated_at,
-  declaredAt: c.declared_at,
-  reviewStartedAt: c.review_started_at,
-  returnedAt: c.returned_at,
+  generatedAt: at1(c.generated_at),
+  declaredAt: at(c.declared_at),
+  reviewStartedAt: at(c.review_started_at),
+  returnedAt: at(c.returned_at),
   returnReason: c.return_reason,
-  approvedAt: c.approved_at,
-  paidAt: c.paid_at,
+  approvedAt: at(c.approved_at),
+  paidAt: at(c.paid_at),
   paidAmountFen: c.paid_amount_fen,
   paidOn: c.paid_on,
   paymentReference: c.payment_reference,
   version: c.version,
 });
 
-const toReviewDeduction = (d: ReviewDeductionRow): ReviewDeductionNode => ({ id: d.id, lineId: d.line_id, reason: d.reason, amountFen: d.amount_fen, note: d.note, createdAt: d.created_at, createdBy: d.created_by });
+const toReviewDeduction = (d: ReviewDeductionRow): ReviewDeductionNode => ({ id: d.id, lineId: d.line_id, reason: d.reason, amountFen: d.amount_fen, note: d.note, createdAt: at1(d.created_at), createdBy: d.created_by });
 
 const toLineNode = (l: ClaimLineRow, review: ReviewDeductionRow[]): ClaimLineNode => ({
   id: l.id,
@@ -93,6 +100,24 @@ const toLineNode = (l: ClaimLineRow, review: ReviewDeductionRow[]): ClaimLineNod
   sourceId: l.source_id,
 });
 
+const runs = (ctx: Context) => new ClaimRuns(ctx.em, ctx.jobs ?? null, ctx.audit);
+const toRunNode = (r: ClaimRunRow): ClaimRunNode => ({
+  id: r.id,
+  poolingArea: r.pooling_area,
+  month: r.month,
+  state: r.state as ClaimRunStateEnum,
+  total: r.total,
+  done: r.done,
+  skipped: r.skipped,
+  attempts: r.attempts,
+  error: r.error,
+  requestedBy: r.requested_by,
+  createdAt: at1(r.created_at),
+  startedAt: at(r.started_at),
+  finishedAt: at(r.finished_at),
+  elapsedMs: r.started_at ? (r.finished_at ? new Date(r.finished_at) : new Date()).getTime() - new Date(r.started_at).getTime() : null,
+});
+
 /** Per request: the workflow events of the claims of a page, in one statement. */
 const eventLoaders = new WeakMap<Context, DataLoader<string, ClaimEventNode[]>>();
 function events(ctx: Context): DataLoader<string, ClaimEventNode[]> {
@@ -101,7 +126,7 @@ function events(ctx: Context): DataLoader<string, ClaimEventNode[]> {
     l = new DataLoader<string, ClaimEventNode[]>(async (ids) => {
       const rows = await service(ctx).eventsOf([...ids]);
       return ids.map((id) =>
-        rows.filter((r) => r.claim_id === id).map((r) => ({ id: r.id, verb: r.verb, fromState: r.from_state as ClaimStateEnum, toState: r.to_state as ClaimStateEnum, at: r.at, reason: r.reason, actor: r.actor })),
+        rows.filter((r) => r.claim_id === id).map((r) => ({ id: r.id, verb: r.verb, fromState: r.from_state as ClaimStateEnum, toState: r.to_state as ClaimStateEnum, at: at1(r.at), reason: r.reason, actor: r.actor })),
       );
     });
     eventLoaders.set(ctx, l);
@@ -155,7 +180,7 @@ export class BillingResolver {
   @Query(() => [ClaimVisitNode], { description: 'The visits of a line in check-in order, with what each counts for and its findings.' })
   async claimLineVisits(@Arg('lineId', () => ID) lineId: string, @Ctx() ctx: Context): Promise<ClaimVisitNode[]> {
     const rows = await service(ctx).lineVisits(ctx.actor, lineId);
-    return rows.map((v) => ({ id: v.id, checkInAt: v.check_in_at, checkOutAt: v.check_out_at, caregiverName: v.caregiver_name, items: v.items, countedFen: v.counted_fen, findings: v.findings }));
+    return rows.map((v) => ({ id: v.id, checkInAt: at1(v.check_in_at), checkOutAt: at(v.check_out_at), caregiverName: v.caregiver_name, items: v.items, countedFen: v.counted_fen, findings: v.findings }));
   }
 
   @FieldResolver(() => [ClaimEventNode], { description: 'The workflow’s steps, oldest first.' })
@@ -178,6 +203,24 @@ export class BillingResolver {
     const r = await s.generate(ctx.actor, { month, agencyId, poolingArea });
     const claims = await Promise.all(r.claims.map((c) => s.claim(ctx.actor, c.claimId)));
     return { claims: claims.map(toClaimNode), skipped: r.skipped.map((x) => ({ ...x, state: x.state as ClaimStateEnum })) };
+  }
+
+  @Authorized('claim.generate')
+  @Mutation(() => ClaimRunNode, { description: 'Starts generating the claims of every contracted agency of the area for the month in the background (or answers the run already under way).' })
+  async startClaimRun(@Arg('poolingArea', () => String) poolingArea: string, @Arg('month', () => String) month: string, @Ctx() ctx: Context): Promise<ClaimRunNode> {
+    return toRunNode(await runs(ctx).start(ctx.actor, poolingArea, month));
+  }
+
+  @Authorized('claim.read')
+  @Query(() => ClaimRunNode, { description: 'A background run, with its progress.' })
+  async claimRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ClaimRunNode> {
+    return toRunNode(await runs(ctx).get(ctx.actor, id));
+  }
+
+  @Authorized('claim.read')
+  @Query(() => [ClaimRunNode], { description: 'The area’s latest background runs, newest first.' })
+  async claimRuns(@Arg('poolingArea', () => String) poolingArea: string, @Arg('month', () => String, { nullable: true }) month: string | null, @Ctx() ctx: Context): Promise<ClaimRunNode[]> {
+    return (await runs(ctx).list(ctx.actor, poolingArea, month)).map(toRunNode);
   }
 
   private move(ctx: Context, verb: ClaimVerb, id: string, requestId: string, version: number | null, extra: { reason?: string | null; payment?: ClaimPaymentInput | null } = {}) {

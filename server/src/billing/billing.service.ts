@@ -340,26 +340,39 @@ export class BillingService {
     } else {
       area = input.poolingArea ?? '';
       if (!areasWith(a, 'claim.generate').includes(area)) throw notFound('Pooling area');
-      const rows = await this.sql<{ id: string }>(
-        this.em,
-        `select distinct k.agency_id as id from contract k where k.pooling_area = ? and k.state in ('APPROVED', 'SUSPENDED', 'TERMINATED')
-            and k.start_date <= (?::date + interval '1 month' - interval '1 day')::date and k.end_date >= ?::date`,
-        [area, first, first],
-      );
-      agencies = rows.map((r) => r.id);
+      agencies = await this.contractedAgencies(this.em, area, input.month);
     }
     const result = await this.em.transactional(async (em) => {
-      const [benefits, settings] = await Promise.all([this.benefitsOn(em as EntityManager, area, first), this.visitSettings(em as EntityManager, area)]);
-      const r = await generateClaims(em as EntityManager, { poolingArea: area, month: input.month, agencyIds: agencies, userId: a.userId, benefits, deductOpenFindings: settings.deductOpenFindings, now: this.clock.now() });
+      const r = await this.generateIn(em as EntityManager, a, area, input.month, agencies);
       if (input.agencyId && r.skipped.length) {
         throw new AppError('CONFLICT', `The claim is ${r.skipped[0]!.state}: only a draft is regenerated`, { reason: 'STATE', state: r.skipped[0]!.state });
-      }
-      for (const c of r.claims) {
-        await this.audit.record(em as EntityManager, a, { operation: 'GENERATE_CLAIM', entity: 'Claim', entityId: c.claimId, poolingArea: area, after: { agencyId: c.agencyId, month: input.month } });
       }
       return r;
     });
     return { ...result, poolingArea: area };
+  }
+
+  /** Generates the claims of the agencies in the caller's transaction, audited (also used by background runs). */
+  async generateIn(em: EntityManager, actor: Actor, area: string, month: string, agencies: string[]): Promise<GenerateResult> {
+    const first = `${month}-01`;
+    const [benefits, settings] = await Promise.all([this.benefitsOn(em, area, first), this.visitSettings(em, area)]);
+    const r = await generateClaims(em, { poolingArea: area, month, agencyIds: agencies, userId: actor.userId, benefits, deductOpenFindings: settings.deductOpenFindings, now: this.clock.now() });
+    for (const c of r.claims) {
+      await this.audit.record(em, actor, { operation: 'GENERATE_CLAIM', entity: 'Claim', entityId: c.claimId, poolingArea: area, after: { agencyId: c.agencyId, month } });
+    }
+    return r;
+  }
+
+  /** The agencies with a contract in the area running some day of the month (those a run generates for). */
+  async contractedAgencies(em: EntityManager, area: string, month: string): Promise<string[]> {
+    const first = `${month}-01`;
+    const rows = await this.sql<{ id: string }>(
+      em,
+      `select distinct k.agency_id as id from contract k where k.pooling_area = ? and k.state in ('APPROVED', 'SUSPENDED', 'TERMINATED')
+          and k.start_date <= (?::date + interval '1 month' - interval '1 day')::date and k.end_date >= ?::date order by 1`,
+      [area, first, first],
+    );
+    return rows.map((r) => r.id);
   }
 
   // ---- workflow -----------------------------------------------------------------------------------

@@ -171,3 +171,29 @@ export class ReviewDeductionInput {
   @Field(() => Int) amountFen!: number;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
+
+export enum ClaimRunStateEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+registerEnumType(ClaimRunStateEnum, { name: 'ClaimRunState' });
+
+@ObjectType('ClaimRun', { description: 'Generating the claims of every agency of an area for a month, in the background: agencies done of total, elapsed time.' })
+export class ClaimRunNode {
+  @Field(() => ID) id!: string;
+  @Field(() => String) poolingArea!: string;
+  @Field(() => String, { description: 'YYYY-MM' }) month!: string;
+  @Field(() => ClaimRunStateEnum) state!: ClaimRunStateEnum;
+  @Field(() => Int, { description: 'Agencies to generate.' }) total!: number;
+  @Field(() => Int, { description: 'Agencies done.' }) done!: number;
+  @Field(() => Int, { description: 'Agencies whose claim was past draft (left as it was).' }) skipped!: number;
+  @Field(() => Int, { description: 'Times the run was taken up (more than one after a restart).' }) attempts!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => String) requestedBy!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Milliseconds from start to end (or to now while running).' }) elapsedMs!: number | null;
+}

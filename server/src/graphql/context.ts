@@ -1,4 +1,5 @@
 // The per-request GraphQL context: a forked EntityManager, the request id, the logger, the actor and the session.
+import type { Jobs } from '../app/jobs.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders.ts';
@@ -45,5 +46,7 @@ export interface Context {
   userAgent: string | null;
   cookie: SessionCookie;
   audit: AuditTrail;
+  /** Background jobs (pg-boss), where the process runs them. */
+  jobs?: Jobs | null;
   loaders: Loaders;
 }
