@@ -27,6 +27,7 @@ import { AuthService, SESSION_COOKIE } from '../identity/auth.service.ts';
 import { assessmentRoutes } from '../assessment/assessment.http.ts';
 import { carePlanRoutes } from '../careplan/careplan.http.ts';
 import { visitRoutes } from '../visits/visits.http.ts';
+import { billingRoutes } from '../billing/billing.http.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { PgPubSub } from '../shared/pubsub.ts';
 
@@ -126,6 +127,7 @@ export async function createHttpApp(config: Config, orm: MikroORM, log: Logger, 
   app.use('/api', assessmentRoutes(orm));
   app.use('/api', carePlanRoutes(orm));
   app.use('/api', visitRoutes(orm));
+  app.use('/api', billingRoutes(orm));
 
   const index = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h', fallthrough: true }));

@@ -1,0 +1,85 @@
+// The settlement module's file endpoints: a claim's XLSX and PDF statement, and an area's payment list (XLSX) and
+// summary (PDF) for a month. Same session and scope as GraphQL; written straight into the response.
+import express, { type Router } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fileRequestContext, sendFailure } from '../app/file-routes.ts';
+import { BillingService } from './billing.service.ts';
+import { paymentRows, writeClaimPdf, writeClaimXlsx, writePaymentXlsx, writeSummaryPdf } from './billing-statements.ts';
+import { areasWith, requirePermission } from '../identity/identity.access.ts';
+import { InputError, notFound } from '../shared/errors.ts';
+import { systemClock } from '../shared/clock.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function headers(res: express.Response, type: string, filename: string, disposition: 'inline' | 'attachment') {
+  res.setHeader('content-type', type);
+  res.setHeader('content-disposition', `${disposition}; filename="${filename}"`);
+  // Personal data: never cached.
+  res.setHeader('cache-control', 'private, no-store');
+}
+
+export function billingRoutes(orm: MikroORM): Router {
+  const router = express.Router();
+
+  const claimOf = async (req: express.Request) => {
+    const { em, audit, actor } = await fileRequestContext(orm, req);
+    const c = await new BillingService(em as unknown as EntityManager, systemClock, audit).claim(actor, String(req.params.id));
+    return { em: em as unknown as EntityManager, c };
+  };
+  const areaMonth = async (req: express.Request) => {
+    const { em, actor } = await fileRequestContext(orm, req);
+    const a = requirePermission(actor, 'claim.read');
+    const area = String(req.query.poolingArea ?? '');
+    const month = String(req.query.month ?? '');
+    if (!areasWith(a, 'claim.read').includes(area)) throw notFound('Pooling area');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    return { rows: await paymentRows(em as unknown as EntityManager, area, month), area, month };
+  };
+
+  router.get('/claims/:id/statement.xlsx', async (req, res, next) => {
+    try {
+      const { em, c } = await claimOf(req);
+      headers(res, XLSX, `claim-${c.month}-${c.id}.xlsx`, 'attachment');
+      await writeClaimXlsx(em, c, res);
+    } catch (e) {
+      if (res.headersSent) res.destroy(e as Error);
+      else sendFailure(res, e, next);
+    }
+  });
+
+  router.get('/claims/:id/statement.pdf', async (req, res, next) => {
+    try {
+      const { em, c } = await claimOf(req);
+      headers(res, 'application/pdf', `claim-${c.month}-${c.id}.pdf`, 'inline');
+      await writeClaimPdf(em, c, res);
+    } catch (e) {
+      if (res.headersSent) res.destroy(e as Error);
+      else sendFailure(res, e, next);
+    }
+  });
+
+  router.get('/claims/payment-list.xlsx', async (req, res, next) => {
+    try {
+      const { rows, area, month } = await areaMonth(req);
+      headers(res, XLSX, `payment-list-${area}-${month}.xlsx`, 'attachment');
+      await writePaymentXlsx(rows, area, month, res);
+    } catch (e) {
+      if (res.headersSent) res.destroy(e as Error);
+      else sendFailure(res, e, next);
+    }
+  });
+
+  router.get('/claims/summary.pdf', async (req, res, next) => {
+    try {
+      const { rows, area, month } = await areaMonth(req);
+      headers(res, 'application/pdf', `settlement-summary-${area}-${month}.pdf`, 'inline');
+      await writeSummaryPdf(rows, area, month, res);
+    } catch (e) {
+      if (res.headersSent) res.destroy(e as Error);
+      else sendFailure(res, e, next);
+    }
+  });
+
+  return router;
+}
