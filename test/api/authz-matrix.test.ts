@@ -169,6 +169,7 @@ const MATRIX: Record<string, Who[]> = {
   'Mutation.startClaimRun': ['officer', 'agency'],
   'Query.claimRun': ['officer', 'supervisor', 'agency'],
   'Query.claimRuns': ['officer', 'supervisor', 'agency'],
+  'Query.settlementDashboard': ['officer', 'supervisor', 'agency'],
   'Mutation.runMonthlyAudit': ['officer', 'supervisor'],
   /** Audit findings live: fund officers, supervisors and agency administrators; not caregivers or assessors. */
   'Subscription.findingRaised': ['officer', 'supervisor', 'agency'],

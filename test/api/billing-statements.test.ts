@@ -96,3 +96,26 @@ describe('an area’s month', () => {
     expect((await get(`/api/claims/summary.pdf?poolingArea=3702&month=2026-13`, 'officer')).status).toBe(400);
   });
 });
+
+describe('the settlement dashboard', () => {
+  const Q = `query($p: String!, $f: String!, $t: String!) { settlementDashboard(poolingArea: $p, from: $f, to: $t) {
+    byMonth { month claims late fundFen approvedFundFen depositFen payableFen paidFen } byState { state claims late }
+    byForm { key label beneficiaries visits fundFen deductedFen } byLevel { key label fundFen } byAgency { key label fundFen visits } deductions { reason count amountFen } } }`;
+
+  it('adds up to the claims of the month, by month, state, form, level and agency; in six statements', async () => {
+    const officer = await s.as('officer');
+    const r = await officer(Q, { p: '3702', f: MONTH, t: MONTH });
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data.settlementDashboard;
+    const claims = (await s.db.orm.em.fork().getConnection().execute(`select count(*)::int as n, sum(approved_fund_fen)::float8 as fund, sum(visits)::int as visits from claim where pooling_area = '3702' and month = ?::date`, [`${MONTH}-01`]))[0]!;
+    expect(d.byMonth).toEqual([expect.objectContaining({ month: MONTH, claims: claims.n, approvedFundFen: claims.fund })]);
+    expect(d.byState.reduce((n: number, x: any) => n + x.claims, 0)).toBe(claims.n);
+    expect(d.byAgency.reduce((n: number, x: any) => n + x.fundFen, 0)).toBe(claims.fund);
+    expect(d.byForm.reduce((n: number, x: any) => n + x.visits, 0)).toBe(claims.visits);
+    expect(d.byForm.map((f: any) => f.label)).toContain('居家上门护理');
+    expect(d.byLevel.reduce((n: number, x: any) => n + x.fundFen, 0)).toBe(d.byForm.reduce((n: number, x: any) => n + x.fundFen, 0));
+    const agency = await s.as('agency');
+    expect((await agency(Q, { p: '3702', f: MONTH, t: MONTH })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await officer(Q, { p: '3702', f: MONTH, t: '2020-01' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -16,6 +16,7 @@ import {
   ClaimStateEnum,
   ClaimVisitNode,
   ReviewDeductionInput,
+  SettlementDashboardNode,
   type ClaimLineNode,
   type ReviewDeductionNode,
 } from './billing.types.ts';
@@ -203,6 +204,17 @@ export class BillingResolver {
     const r = await s.generate(ctx.actor, { month, agencyId, poolingArea });
     const claims = await Promise.all(r.claims.map((c) => s.claim(ctx.actor, c.claimId)));
     return { claims: claims.map(toClaimNode), skipped: r.skipped.map((x) => ({ ...x, state: x.state as ClaimStateEnum })) };
+  }
+
+  @Authorized('claim.read')
+  @Query(() => SettlementDashboardNode, { description: 'Fund spending by month, care form, level and agency; claims by state and lateness; deductions by rule (officers and supervisors of the area).' })
+  async settlementDashboard(
+    @Arg('poolingArea', () => String) poolingArea: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Ctx() ctx: Context,
+  ): Promise<SettlementDashboardNode> {
+    return (await service(ctx).dashboard(ctx.actor, poolingArea, from, to)) as unknown as SettlementDashboardNode;
   }
 
   @Authorized('claim.generate')

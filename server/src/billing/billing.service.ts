@@ -536,6 +536,56 @@ export class BillingService {
     await this.sql(em, `update claim set version = version + 1 where id = ?`, [claimId]);
   }
 
+  // ---- dashboard ----------------------------------------------------------------------------------
+
+  /** An area's settlement from month `from` to month `to` (YYYY-MM, at most 36 months), in six statements. */
+  async dashboard(actor: Actor | null, area: string, from: string, to: string) {
+    const a = requirePermission(actor, 'claim.read');
+    if (!areasWith(a, 'claim.read').includes(area)) throw notFound('Pooling area');
+    if (!MONTH.test(from)) throw monthError('from');
+    if (!MONTH.test(to)) throw monthError('to');
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+    if (months < 1 || months > 36) throw new InputError([{ field: 'to', reason: 'RANGE', message: 'From 1 to 36 months, not before from' }]);
+    const range = [area, `${from}-01`, `${to}-01`];
+    const inRange = `c.pooling_area = ? and c.month between ?::date and ?::date`;
+    const em = this.em;
+    const [byMonth, byState, byForm, byLevel, byAgency, deductions] = await Promise.all([
+      this.sql<Record<string, any>>(em, `select to_char(c.month, 'YYYY-MM') as month, count(*)::int as claims, (count(*) filter (where c.late))::int as late,
+              sum(c.fund_fen)::float8 as "fundFen", sum(c.approved_fund_fen)::float8 as "approvedFundFen", sum(c.deposit_fen)::float8 as "depositFen",
+              sum(c.payable_fen)::float8 as "payableFen", coalesce(sum(c.paid_amount_fen), 0)::float8 as "paidFen"
+         from claim c where ${inRange} group by c.month order by c.month`, range),
+      this.sql<Record<string, any>>(em, `select c.state, count(*)::int as claims, (count(*) filter (where c.late))::int as late from claim c where ${inRange} group by c.state`, range),
+      this.sql<Record<string, any>>(em, `select l.care_form as key, count(distinct l.person_id)::int as beneficiaries, coalesce(sum(cardinality(l.visit_ids)), 0)::int as visits,
+              sum(l.fund_fen - l.review_deducted_fen)::float8 as "fundFen", sum(l.deducted_fen)::float8 as "deductedFen"
+         from claim c join claim_line l on l.claim_id = c.id where ${inRange} and l.kind = 'CARE' group by 1 order by 4 desc`, range),
+      this.sql<Record<string, any>>(em, `select coalesce(l.level::text, '—') as key, count(distinct l.person_id)::int as beneficiaries, coalesce(sum(cardinality(l.visit_ids)), 0)::int as visits,
+              sum(l.fund_fen - l.review_deducted_fen)::float8 as "fundFen", sum(l.deducted_fen)::float8 as "deductedFen"
+         from claim c join claim_line l on l.claim_id = c.id where ${inRange} and l.kind = 'CARE' group by 1 order by 1`, range),
+      this.sql<Record<string, any>>(em, `select c.agency_id as key, min(a.name) as label, sum(t.people)::int as beneficiaries, sum(c.visits)::int as visits,
+              sum(c.approved_fund_fen)::float8 as "fundFen", sum(c.deducted_fen)::float8 as "deductedFen"
+         from claim c join agency a on a.id = c.agency_id
+         cross join lateral (select count(distinct l.person_id) as people from claim_line l where l.claim_id = c.id and l.kind = 'CARE') t
+        where ${inRange} group by c.agency_id order by 5 desc`, range),
+      this.sql<Record<string, any>>(em, `select d ->> 'reason' as reason, sum((d ->> 'count')::int)::int as count, sum((d ->> 'amountFen')::bigint)::float8 as "amountFen"
+         from claim c join claim_line l on l.claim_id = c.id cross join lateral jsonb_array_elements(l.deductions) d where ${inRange} group by 1
+        union all
+        select 'REVIEW:' || r.reason, count(*)::int, sum(r.amount_fen)::float8 from claim c join claim_review_deduction r on r.claim_id = c.id where ${inRange} group by r.reason
+        order by 3 desc`, [...range, ...range]),
+    ]);
+    const FORM_NAMES: Record<string, string> = { HOME: '居家上门护理', INSTITUTION: '机构护理', HOSPITAL: '医疗专护', FAMILY: '居家自主护理', DEVICE: '辅具租赁' };
+    return {
+      poolingArea: area,
+      from,
+      to,
+      byMonth,
+      byState,
+      byForm: byForm.map((b) => ({ ...b, label: FORM_NAMES[b.key] ?? b.key })),
+      byLevel: byLevel.map((b) => ({ ...b, label: b.key === '—' ? '—' : `${b.key} 级` })),
+      byAgency,
+      deductions,
+    };
+  }
+
   /** The calendar of a claim: declared by the 8th, paid by the 30th of the next month. */
   due(month: string) {
     return dueDates(month);

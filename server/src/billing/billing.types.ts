@@ -1,5 +1,5 @@
 // GraphQL shapes of monthly settlement. Amounts are whole fen (分).
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ClaimStateEnum {
   DRAFT = 'DRAFT',
@@ -196,4 +196,53 @@ export class ClaimRunNode {
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => Int, { nullable: true, description: 'Milliseconds from start to end (or to now while running).' }) elapsedMs!: number | null;
+}
+
+@ObjectType('SettlementMonth', { description: 'A month of an area’s claims (amounts in fen; Float, as an area’s month can exceed 32 bits).' })
+export class SettlementMonthNode {
+  @Field(() => String) month!: string;
+  @Field(() => Int) claims!: number;
+  @Field(() => Int) late!: number;
+  @Field(() => Float) fundFen!: number;
+  @Field(() => Float) approvedFundFen!: number;
+  @Field(() => Float) depositFen!: number;
+  @Field(() => Float) payableFen!: number;
+  @Field(() => Float) paidFen!: number;
+}
+
+@ObjectType('SettlementState')
+export class SettlementStateNode {
+  @Field(() => ClaimStateEnum) state!: ClaimStateEnum;
+  @Field(() => Int) claims!: number;
+  @Field(() => Int) late!: number;
+}
+
+@ObjectType('SettlementBucket', { description: 'Fund spending of one care form, level or agency.' })
+export class SettlementBucketNode {
+  @Field(() => String) key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => Int) beneficiaries!: number;
+  @Field(() => Int) visits!: number;
+  @Field(() => Float, { description: 'Fund amount after review deductions.' }) fundFen!: number;
+  @Field(() => Float) deductedFen!: number;
+}
+
+@ObjectType('SettlementDeduction', { description: 'What the audit (a rule, or OVER_PLAN) and the review (REVIEW:reason) took off.' })
+export class SettlementDeductionNode {
+  @Field(() => String) reason!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Float) amountFen!: number;
+}
+
+@ObjectType('SettlementDashboard', { description: 'An area’s settlement over a range of months, for fund officers and supervisors.' })
+export class SettlementDashboardNode {
+  @Field(() => String) poolingArea!: string;
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+  @Field(() => [SettlementMonthNode]) byMonth!: SettlementMonthNode[];
+  @Field(() => [SettlementStateNode]) byState!: SettlementStateNode[];
+  @Field(() => [SettlementBucketNode]) byForm!: SettlementBucketNode[];
+  @Field(() => [SettlementBucketNode]) byLevel!: SettlementBucketNode[];
+  @Field(() => [SettlementBucketNode]) byAgency!: SettlementBucketNode[];
+  @Field(() => [SettlementDeductionNode]) deductions!: SettlementDeductionNode[];
 }
