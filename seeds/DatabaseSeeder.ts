@@ -16,6 +16,7 @@ import { seedDemoAssessments } from './demo-assessments.ts';
 import { seedDemoProviders } from './demo-providers.ts';
 import { seedDemoCarePlans } from './demo-careplans.ts';
 import { seedDemoVisits } from './demo-visits.ts';
+import { seedDemoClaims } from './demo-claims.ts';
 
 export const PEOPLE_PER_VILLAGE = 4;
 
@@ -77,5 +78,6 @@ export class DatabaseSeeder extends Seeder {
     await seedDemoProviders(em as never, DEMO_POOLING_AREA);
     await seedDemoCarePlans(em as never, DEMO_POOLING_AREA);
     await seedDemoVisits(em as never, DEMO_POOLING_AREA);
+    await seedDemoClaims(em as never, DEMO_POOLING_AREA);
   }
 }

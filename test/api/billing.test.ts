@@ -237,16 +237,16 @@ describe('adjustments', () => {
   it('a recovery, a quarter’s deposit release and a negative payable land once each, on the next claim generated', async () => {
     const A2 = DEMO_AGENCIES[1]!.id;
     const user = (await sql(`select id from app_user where username = 'officer'`))[0].id;
-    // Two approved claims of the third quarter withheld 1,000 and 2,001 fen; October's payable was −500 fen.
+    // Two approved claims of the first quarter of 2025 withheld 1,000 and 2,001 fen; a later payable was −500 fen.
     const q3 = [randomUUID(), randomUUID()];
     const oct = randomUUID();
     for (const [i, cid] of q3.entries()) {
-      await sql(`insert into claim (id, pooling_area, agency_id, month, state, deposit_fen, generated_at, generated_by_id) values (?, '3702', ?, ?::date, 'APPROVED', ?, now(), ?)`, [cid, A2, `2026-0${7 + i}-01`, i ? 2001 : 1000, user]);
+      await sql(`insert into claim (id, pooling_area, agency_id, month, state, deposit_fen, generated_at, generated_by_id) values (?, '3702', ?, ?::date, 'APPROVED', ?, now(), ?)`, [cid, A2, `2025-0${1 + i}-01`, i ? 2001 : 1000, user]);
     }
-    await sql(`insert into claim (id, pooling_area, agency_id, month, state, payable_fen, generated_at, generated_by_id) values (?, '3702', ?, '2026-10-01', 'PAID', -500, now(), ?)`, [oct, A2, user]);
+    await sql(`insert into claim (id, pooling_area, agency_id, month, state, payable_fen, generated_at, generated_by_id) values (?, '3702', ?, '2025-04-01', 'PAID', -500, now(), ?)`, [oct, A2, user]);
     // The quarter's evaluation (the demo may have one already): a pass releases 80%.
     const [{ id: evaluation }] = await sql(
-      `insert into evaluation (id, pooling_area, agency_id, quarter, scores, total, grade, release_percent, violation_count, penalty_fen, evaluated_by_id) values (?, '3702', ?, '2026Q3', '{}', 75, 'PASS', 80, 0, 0, ?)
+      `insert into evaluation (id, pooling_area, agency_id, quarter, scores, total, grade, release_percent, violation_count, penalty_fen, evaluated_by_id) values (?, '3702', ?, '2025Q1', '{}', 75, 'PASS', 80, 0, 0, ?)
        on conflict (agency_id, quarter) do update set release_percent = 80 returning id`,
       [randomUUID(), A2, user],
     );
