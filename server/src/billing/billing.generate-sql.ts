@@ -41,7 +41,7 @@ const halfUpSql = (x: string, d: string) => `((2 * (${x})::bigint + (${d})) / (2
  * The care lines of the claims of `month` for the agencies: a line per beneficiary and covered form (HOME,
  * INSTITUTION, HOSPITAL, FAMILY), and per beneficiary with rented devices a DEVICE line.
  */
-function careLinesSql(r: GenerateRun): string {
+export function careLinesSql(r: GenerateRun): string {
   const AREA = literal(r.poolingArea);
   const M = `date '${r.month}-01'`;
   const dim = daysInMonth(r.month);
@@ -102,10 +102,17 @@ function careLinesSql(r: GenerateRun): string {
                        and k.start_date <= d.day and d.day <= k.end_date
         join price_schedule s on s.contract_id = k.id and s.effective_from <= d.day
        order by a.agency_id, d.day, s.effective_from desc),
-    cat as (
-      select distinct on (d.day, c.code) d.day, c.code, c.default_price_fen, c.minutes
-        from days d join catalogue_item c on c.pooling_area = ${AREA} and c.effective_from <= d.day
-       order by d.day, c.code, c.effective_from desc),
+    -- Per agency and day, the price of each item (the schedule's, else the catalogue's default) and its standard
+    -- minutes, as two small maps: a visit's items are priced from them without a row per item.
+    catd as (
+      select x.day, jsonb_object_agg(x.code, x.default_price_fen) as prices, jsonb_object_agg(x.code, x.minutes) as minutes from (
+        select distinct on (d.day, c.code) d.day, c.code, c.default_price_fen, c.minutes
+          from days d join catalogue_item c on c.pooling_area = ${AREA} and c.effective_from <= d.day
+         order by d.day, c.code, c.effective_from desc) x group by x.day),
+    pm as (
+      select a.agency_id, d.day, coalesce(cd.prices, '{}') || coalesce(s.item_prices, '{}') as prices, coalesce(cd.minutes, '{}') as minutes
+        from unnest(${AGENCIES}) as a(agency_id) cross join days d
+        left join catd cd on cd.day = d.day left join sched s on s.agency_id = a.agency_id and s.day = d.day),
     -- HOME: the month's completed visits (Shanghai check-in day in the month) and the ones a finding deducts.
     mv as materialized (
       select v.id, v.agency_id, v.person_id, v.plan_id, v.plan_version_id, v.check_in_at, v.local_date, v.items
@@ -117,31 +124,50 @@ function careLinesSql(r: GenerateRun): string {
        where f.pooling_area = ${AREA} and f.month = ${M} and f.agency_id = any(${AGENCIES}) and f.rule <> 'R06'
          and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ${DEDUCT_OPEN}))
        group by 1),
-    units as materialized (
-      select mv.id, mv.agency_id, mv.person_id, mv.plan_id, mv.plan_version_id, mv.check_in_at, i.n, i.code, coalesce(i.quantity, 0) as quantity,
-             coalesce((s.item_prices ->> i.code)::bigint, c.default_price_fen, 0) as price, coalesce(c.minutes, 0) as minutes,
-             (ded.visit_id is not null) as deducted
+    -- Each visit's value (Σ price × quantity) and standard minutes, from its own items.
+    pv0 as materialized (
+      select mv.id, mv.agency_id, mv.person_id, mv.check_in_at, (d.visit_id is not null) as deducted, d.reasons, x.value, x.minutes
         from mv
-        left join lateral rows from (jsonb_to_recordset(mv.items) as (code text, quantity int)) with ordinality as i(code, quantity, n) on true
-        left join sched s on s.agency_id = mv.agency_id and s.day = mv.local_date
-        left join cat c on c.day = mv.local_date and c.code = i.code
-        left join ded on ded.visit_id = mv.id),
+        left join pm on pm.agency_id = mv.agency_id and pm.day = mv.local_date
+        left join ded d on d.visit_id = mv.id
+        cross join lateral (select coalesce(sum(coalesce((pm.prices ->> i.code)::bigint, 0) * i.quantity), 0) as value,
+                                   coalesce(sum(coalesce((pm.minutes ->> i.code)::bigint, 0) * i.quantity), 0) as minutes
+                              from jsonb_to_recordset(mv.items) as i(code text, quantity int)) x),
     lim as (
       select l.plan_version_id, l.code, sum(${unitsSql(dim)}) as allowed from care_plan_line l
        where l.kind = 'ITEM' and l.plan_version_id in (select distinct plan_version_id from mv) group by 1, 2),
     -- The plan's units are used up in check-in order by the visits no finding deducts; beyond the limit, excess.
+    -- Only the plans and items whose month total exceeds the lowest limit among their versions can go over: their
+    -- units are counted in order, every other unit counts whole.
+    tot as (
+      select mv.plan_id, mv.plan_version_id, i.code, sum(i.quantity) as units
+        from mv cross join lateral jsonb_to_recordset(mv.items) as i(code text, quantity int)
+       where not exists (select 1 from ded where ded.visit_id = mv.id) and i.code is not null
+       group by 1, 2, 3),
+    over as (
+      select t.plan_id, t.code from tot t left join lim l on l.plan_version_id = t.plan_version_id and l.code = t.code
+       group by t.plan_id, t.code having sum(t.units) > min(coalesce(l.allowed, 0))),
+    ou as (
+      select mv.id, mv.plan_id, mv.check_in_at, i.n, i.code, coalesce(i.quantity, 0) as quantity, coalesce(l.allowed, 0) as allowed,
+             coalesce((pm.prices ->> i.code)::bigint, 0) as price, coalesce((pm.minutes ->> i.code)::bigint, 0) as minutes
+        from mv
+        cross join lateral rows from (jsonb_to_recordset(mv.items) as (code text, quantity int)) with ordinality as i(code, quantity, n)
+        left join pm on pm.agency_id = mv.agency_id and pm.day = mv.local_date
+        left join lim l on l.plan_version_id = mv.plan_version_id and l.code = i.code
+       where mv.plan_id in (select plan_id from over) and (mv.plan_id, i.code) in (select plan_id, code from over)
+         and not exists (select 1 from ded where ded.visit_id = mv.id)),
     cnt as (
-      select x.*, greatest(0, least(x.quantity, x.allowed - x.before)) as counted from (
-        select u.id, u.n, u.price, u.minutes, u.quantity, coalesce(l.allowed, 0) as allowed,
-               coalesce(sum(u.quantity) over (partition by u.plan_id, u.code order by u.check_in_at, u.id, u.n rows between unbounded preceding and 1 preceding), 0) as before
-          from units u left join lim l on l.plan_version_id = u.plan_version_id and l.code = u.code
-         where not u.deducted and u.code is not null) x),
+      select y.id, sum(y.price * (y.quantity - y.counted)) as over_fen, sum(y.minutes * (y.quantity - y.counted)) as over_minutes, sum(y.quantity - y.counted) as over_units
+        from (select x.*, greatest(0, least(x.quantity, x.allowed - x.before)) as counted from (
+                select ou.*, coalesce(sum(ou.quantity) over (partition by ou.plan_id, ou.code order by ou.check_in_at, ou.id, ou.n rows between unbounded preceding and 1 preceding), 0) as before
+                  from ou) x) y
+       group by y.id),
     pv as (
-      select u.id, u.agency_id, u.person_id, u.check_in_at, bool_or(u.deducted) as deducted, sum(u.price * u.quantity) as value,
-             coalesce(sum(c.price * c.counted), 0) as counted_fen, coalesce(sum(c.minutes * c.counted), 0) as minutes,
-             coalesce(sum(c.price * (c.quantity - c.counted)), 0) as over_fen, coalesce(sum(c.quantity - c.counted), 0) as over_units
-        from units u left join cnt c on c.id = u.id and c.n = u.n
-       group by u.id, u.agency_id, u.person_id, u.check_in_at),
+      select p.id, p.agency_id, p.person_id, p.check_in_at, p.deducted, p.value,
+             case when p.deducted then 0 else p.value - coalesce(c.over_fen, 0) end as counted_fen,
+             case when p.deducted then 0 else p.minutes - coalesce(c.over_minutes, 0) end as minutes,
+             coalesce(c.over_fen, 0) as over_fen, coalesce(c.over_units, 0) as over_units
+        from pv0 p left join cnt c on c.id = p.id),
     home as (
       select agency_id, person_id, sum(case when deducted then 0 else counted_fen end) as gross, sum(case when deducted then 0 else minutes end) as minutes,
              array_agg(id order by check_in_at, id) as visit_ids, array_agg((case when deducted then 0 else counted_fen end)::int order by check_in_at, id) as visit_fen
@@ -149,8 +175,8 @@ function careLinesSql(r: GenerateRun): string {
     home_ded as (
       select agency_id, person_id, sum(amount) as deducted,
              jsonb_agg(jsonb_build_object('reason', reason, 'count', n, 'amountFen', amount, 'visitIds', ids) order by reason collate "C") as deductions
-        from (select pv.agency_id, pv.person_id, d.reasons[1] as reason, count(*) as n, sum(pv.value) as amount, array_agg(pv.id order by pv.check_in_at, pv.id) as ids
-                from pv join ded d on d.visit_id = pv.id group by 1, 2, 3
+        from (select pv0.agency_id, pv0.person_id, pv0.reasons[1] as reason, count(*) as n, sum(pv0.value) as amount, array_agg(pv0.id order by pv0.check_in_at, pv0.id) as ids
+                from pv0 where pv0.deducted group by 1, 2, 3
               union all
               select agency_id, person_id, 'OVER_PLAN', sum(over_units), sum(over_fen), array_agg(id order by check_in_at, id)
                 from pv where not deducted and over_units > 0 group by 1, 2) x
@@ -204,7 +230,8 @@ function careLinesSql(r: GenerateRun): string {
                     case when p.minutes <= floor((2 * p.hours60 + 7) / 14) then p.gross else floor(p.gross * floor((2 * p.hours60 + 7) / 14) / p.minutes) end
                   else 0 end)::bigint as cap
         from priced p),
-    lines as (
+    -- Materialized: computed once, not once per claim of the join below.
+    lines as materialized (
       select c.*, least(c.gross, c.cap) as eligible, ${percentSql('least(c.gross, c.cap)', 'coalesce(r.bp, 0)')} as fund
         from capped c left join ratio r on r.form = c.form)
     select gen_random_uuid(), ${AREA}, cl.claim_id,
