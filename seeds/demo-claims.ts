@@ -27,7 +27,14 @@ export async function seedDemoClaims(em: EntityManager, poolingArea: string): Pr
   const officerUser = await em.findOneOrFail(User, { username: 'officer' }, { populate: ['grants', 'grants.agency', 'grants.assessmentOrg'] });
   const officer = actorOf(officerUser);
   /** The agency's administrator: a demo user where there is one, else an administrator of that agency for the seed. */
-  const agencyActor = (agencyId: string): Actor => ({
+  const admins = new Map<string, Actor>();
+  for (const username of ['agency', 'agency2']) {
+    const u = await em.findOne(User, { username }, { populate: ['grants', 'grants.agency', 'grants.assessmentOrg'] });
+    const a = u ? actorOf(u) : null;
+    const agencyId = a?.grants.find((g) => g.role === 'AGENCY_ADMIN')?.agencyId;
+    if (a && agencyId) admins.set(agencyId, a);
+  }
+  const agencyActor = (agencyId: string): Actor => admins.get(agencyId) ?? ({
     userId: officer.userId,
     username: 'demo-seed',
     poolingArea,

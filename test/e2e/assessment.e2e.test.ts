@@ -360,7 +360,7 @@ describe('disability assessment in the browser', () => {
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'assessment-person-agency-phone');
     const links = (await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).map((s) => s.trim());
-    expect(links).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '本机构', '协议', '护理员', '考核']);
+    expect(links).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '结算', '本机构', '协议', '护理员', '考核']);
   }, 60_000);
 
   it("lets the fund officer renew an assessor's certificate", async () => {

@@ -91,7 +91,7 @@ describe('signing in, roles and sessions in the browser', () => {
     await page.locator('#login-password').press('Enter');
     await page.waitForURL(/#\/people$/);
     await expect.poll(() => page.locator('table.people tbody tr').count()).toBe(20);
-    expect(await navLinks(page)).toEqual(['参保人', '新增参保人', '评估申请', '评估结论', '护理计划', '待遇标准', '服务记录', '稽核发现', '定点机构', '协议', '护理员', '考核']);
+    expect(await navLinks(page)).toEqual(['参保人', '新增参保人', '评估申请', '评估结论', '护理计划', '待遇标准', '服务记录', '稽核发现', '结算', '定点机构', '协议', '护理员', '考核']);
 
     await openUserMenu(page);
     const menu = page.getByRole('region', { name: '当前用户' });
@@ -134,7 +134,7 @@ describe('signing in, roles and sessions in the browser', () => {
     await shot(agency, 'forbidden-phone');
     await agency.getByRole('link', { name: '返回首页' }).click();
     await agency.waitForURL(/#\/people$/);
-    expect(await navLinks(agency)).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '本机构', '协议', '护理员', '考核']);
+    expect(await navLinks(agency)).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '结算', '本机构', '协议', '护理员', '考核']);
   }, 60_000);
 
   it('signs out to the login page, and Back then shows no protected data', async () => {
@@ -284,7 +284,7 @@ describe('signing in, roles and sessions in the browser', () => {
     await user.locator('#password-confirm').fill('Yikang-Care-2026');
     await user.getByRole('button', { name: '修改密码' }).click();
     await user.waitForURL(/#\/people$/);
-    expect(await navLinks(user)).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '本机构', '协议', '护理员', '考核']);
+    expect(await navLinks(user)).toEqual(['参保人', '评估结论', '护理计划', '服务记录', '稽核发现', '结算', '本机构', '协议', '护理员', '考核']);
   }, 90_000);
 
   it('shows the supervisor the audit log newest first, filtered, with an entry expanded into its changes', async () => {
@@ -302,7 +302,7 @@ describe('signing in, roles and sessions in the browser', () => {
 
     const page = await openSignedIn(DESK, 'supervisor');
     await page.waitForURL(/#\/people$/);
-    expect(await navLinks(page)).toEqual(['参保人', '评估申请', '评估结论', '护理计划', '服务记录', '稽核发现', '定点机构', '协议', '护理员', '考核', '审计日志']);
+    expect(await navLinks(page)).toEqual(['参保人', '评估申请', '评估结论', '护理计划', '服务记录', '稽核发现', '结算', '定点机构', '协议', '护理员', '考核', '审计日志']);
     await nav(page).getByRole('link', { name: '审计日志' }).click();
     await page.waitForURL(/#\/audit$/);
     await expect.poll(() => page.locator('table.audit tbody').count()).toBeGreaterThan(3);

@@ -85,6 +85,9 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/findings/hospital-stays', lazy(() => import('../modules/findings/HospitalStaysPage.svelte')), 'hospital.manage'],
   // The audit rules' settings and the month's audit on demand, for those who run the audit.
   ['/findings/rules', lazy(() => import('../modules/findings/RuleSettingsPage.svelte')), 'audit.run'],
+  // Monthly settlement (月度结算): the claims queue and a claim's page, for agencies, the fund office and supervisors.
+  ['/billing/claims', lazy(() => import('../modules/billing/ClaimsPage.svelte')), 'claim.read'],
+  ['/billing/claims/:id', lazy(() => import('../modules/billing/ClaimPage.svelte')), 'claim.read'],
   ['*', NotFound, 'user'],
 ];
 
