@@ -11,6 +11,7 @@
 // default; screenshots go to test/.artifacts/billing-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DESK, launchBrowser, shot } from '../helpers/browser.ts';
 import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
@@ -290,6 +291,19 @@ describe('monthly settlement', () => {
     expect(paid.paidAmountFen).toBe(paid.payableFen);
     expect(paid.paidAmountFen).toBe(Math.max(0, payable));
     expect(paid.paymentReference).toBe('QDYB-2026-000817');
+
+    // The claim's XLSX, downloaded through its button: the payable on its lines sheet is the claim's.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="xlsx"]').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const rows: any[][] = [];
+    wb.getWorksheet('结算明细')!.eachRow((r) => rows.push(r.values as any[]));
+    const header = rows.find((r) => r[1] === '序号')!;
+    const fundCol = header.indexOf('基金支付');
+    const payableRow = rows.find((r) => r.includes('应付金额') && typeof r[fundCol] === 'number')!;
+    expect(Math.round(payableRow[fundCol] * 100)).toBe(paid.payableFen);
+    const reviewRow = rows.find((r) => r.includes('复核扣减') && typeof r[fundCol] === 'number')!;
+    expect(Math.round(reviewRow[fundCol] * 100)).toBe(paid.reviewDeductedFen);
 
     // The queue says it too; and in English.
     await page.locator('a.back').click();
