@@ -4,19 +4,15 @@
 // month's payment list of the area (XLSX) and its summary (PDF). XLSX by ExcelJS's streaming writer, PDF by pdfkit.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClaimRow } from './billing.service.ts';
 import { dueDates, type Deduction } from './billing.rules.ts';
 import { maskIdNumber } from '../shared/masking.ts';
 import { localDate } from '../shared/clock.ts';
+import { newPdf } from '../shared/pdf.ts';
+import { CARE_FORM_ZH } from '../providers/catalogue.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-
-export const FORM_ZH: Record<string, string> = { HOME: '居家上门护理', INSTITUTION: '机构护理', HOSPITAL: '医疗专护', FAMILY: '居家自主护理', DEVICE: '辅具租赁' };
+const FORM_ZH: Record<string, string> = CARE_FORM_ZH;
 export const STATE_ZH: Record<string, string> = { DRAFT: '草稿', DECLARED: '已申报', UNDER_REVIEW: '审核中', APPROVED: '已审核通过', PAID: '已支付' };
 export const ADJUSTMENT_ZH: Record<string, string> = { RECOVERY: '违规追回', DEPOSIT_RELEASE: '质量保证金返还', CARRIED: '上期结转' };
 const REASON_ZH: Record<string, string> = {
@@ -308,9 +304,7 @@ export async function writePaymentXlsx(rows: PaymentRow[], area: string, month: 
 // ---- PDF -------------------------------------------------------------------------------------------
 
 function pdfDocument(title: string, author: string, out: Writable): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 44, info: { Title: title, Author: author }, bufferPages: true });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const doc = newPdf({ margin: 44, title, author, bufferPages: true });
   doc.pipe(out);
   return doc;
 }

@@ -202,7 +202,7 @@ export class BillingResolver {
     if (!agencyId === !poolingArea) throw new InputError([{ field: 'agencyId', reason: 'ONE_OF', message: 'Give an agency or a pooling area' }]);
     const s = service(ctx);
     const r = await s.generate(ctx.actor, { month, agencyId, poolingArea });
-    const claims = await Promise.all(r.claims.map((c) => s.claim(ctx.actor, c.claimId)));
+    const claims = await s.claimsById(ctx.actor, r.claims.map((c) => c.claimId));
     return { claims: claims.map(toClaimNode), skipped: r.skipped.map((x) => ({ ...x, state: x.state as ClaimStateEnum })) };
   }
 

@@ -4,8 +4,9 @@
 // the officers and supervisors of its pooling area, and its agency.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateClaims, refreshTotalsSql, type GenerateResult } from './billing.generate-sql.ts';
-import { checkReviewDeduction, dueDates, fromState, isLate, nextState, REVIEW_REASONS, type ClaimState, type ClaimVerb, type Deduction } from './billing.rules.ts';
+import { checkReviewDeduction, fromState, isLate, nextState, REVIEW_REASONS, type ClaimState, type ClaimVerb, type Deduction } from './billing.rules.ts';
 import { DEFAULT_BENEFITS, type BenefitSettings } from '../careplan/careplan.rules.ts';
+import { CARE_FORM_ZH } from '../providers/catalogue.ts';
 import { visitSettingsFrom, type VisitSettings } from '../visits/visits.rules.ts';
 import { agenciesWith, areasWith, requirePermission } from '../identity/identity.access.ts';
 import type { Permission } from '../identity/permissions.ts';
@@ -221,6 +222,14 @@ export class BillingService {
       totalCount = c?.n ?? 0;
     }
     return { items: rows, totalCount };
+  }
+
+  /** Claims by id, in scope, in one statement (those out of scope or unknown are left out). */
+  async claimsById(actor: Actor | null, ids: string[]): Promise<ClaimRow[]> {
+    const a = requirePermission(actor, 'claim.read');
+    if (!ids.length) return [];
+    const s = this.scope(a, 'claim.read');
+    return this.sql<ClaimRow>(this.em, `select ${CLAIM_COLUMNS} from claim c join agency a on a.id = c.agency_id where c.id = any(?::uuid[]) and ${s.where} order by a.name, c.id`, [`{${ids.join(',')}}`, ...s.params]);
   }
 
   async claim(actor: Actor | null, id: string): Promise<ClaimRow> {
@@ -572,22 +581,16 @@ export class BillingService {
         select 'REVIEW:' || r.reason, count(*)::int, sum(r.amount_fen)::float8 from claim c join claim_review_deduction r on r.claim_id = c.id where ${inRange} group by r.reason
         order by 3 desc`, [...range, ...range]),
     ]);
-    const FORM_NAMES: Record<string, string> = { HOME: '居家上门护理', INSTITUTION: '机构护理', HOSPITAL: '医疗专护', FAMILY: '居家自主护理', DEVICE: '辅具租赁' };
     return {
       poolingArea: area,
       from,
       to,
       byMonth,
       byState,
-      byForm: byForm.map((b) => ({ ...b, label: FORM_NAMES[b.key] ?? b.key })),
+      byForm: byForm.map((b) => ({ ...b, label: (CARE_FORM_ZH as Record<string, string>)[b.key] ?? b.key })),
       byLevel: byLevel.map((b) => ({ ...b, label: b.key === '—' ? '—' : `${b.key} 级` })),
       byAgency,
       deductions,
     };
-  }
-
-  /** The calendar of a claim: declared by the 8th, paid by the 30th of the next month. */
-  due(month: string) {
-    return dueDates(month);
   }
 }

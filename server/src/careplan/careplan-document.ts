@@ -2,6 +2,7 @@
 // the person and the plan, the items and their schedule, the month's cost, fund share and co-payment, and the
 // signature fields of the beneficiary and the agency.
 import { renderPdf } from '../shared/pdf.ts';
+import { CARE_FORM_ZH } from '../providers/catalogue.ts';
 import { frequencyText, unitsPerMonth, type Period, type PlanCost } from './careplan.rules.ts';
 
 
@@ -25,7 +26,7 @@ export interface PlanDocument {
   printedOn: string;
 }
 
-const FORM_ZH: Record<string, string> = { HOME: '居家上门护理', INSTITUTION: '机构护理', HOSPITAL: '医疗专护', FAMILY: '居家自主护理', DEVICE: '辅具租赁' };
+const FORM_ZH: Record<string, string> = CARE_FORM_ZH;
 const STATUS_ZH: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '待审核', APPROVED: '已批准（待生效）', IN_FORCE: '生效中', SUPERSEDED: '已被新版本取代', ENDED: '已终止', DISCARDED: '已作废' };
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

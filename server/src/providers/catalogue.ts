@@ -4,6 +4,9 @@
 export const CARE_FORMS = ['HOME', 'INSTITUTION', 'HOSPITAL', 'FAMILY', 'DEVICE'] as const;
 export type CareForm = (typeof CARE_FORMS)[number];
 
+/** The care forms' names as documents print them. */
+export const CARE_FORM_ZH: Record<CareForm, string> = { HOME: '居家上门护理', INSTITUTION: '机构护理', HOSPITAL: '医疗专护', FAMILY: '居家自主护理', DEVICE: '辅具租赁' };
+
 export const ITEM_CATEGORIES = ['A', 'B', 'C'] as const;
 export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
 
