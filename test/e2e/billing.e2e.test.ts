@@ -6,8 +6,9 @@
 // tries to deduct more than the line's fund amount (refused next to the amount, in the server's figure) and then
 // deducts a part of it: the deposit and the payable on the page follow, to the fen (the deposit is 5% of the
 // approved fund, rounded half up). She approves and records the payment with the amount the form proposes; the API
-// agrees (PAID, paid = payable). Then the officer generates the month for every agency (claims past draft stay as
-// they are) and sends the second agency's declared claim back with a reason, which that agency reads. Chinese by
+// agrees (PAID, paid = payable). Then the officer generates the month for every agency in the background, watching
+// its progress (agencies done of total, elapsed time; claims past draft stay as they are), downloads the area's
+// payment list, whose total matches the queue's, and sends the second agency's declared claim back with a reason, which that agency reads. Chinese by
 // default; screenshots go to test/.artifacts/billing-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -329,7 +330,21 @@ describe('monthly settlement', () => {
     await page.goto(`${server.url}/#/billing/claims`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('结算单');
     if (month !== previousMonth) await page.locator('#generate-month').fill(month);
+    // The run goes on in the background; its first progress read is held back so that the progress can be seen.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query ClaimRun(')) await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: '生成全部机构' }).click();
+    const progress = page.locator('form.generate .run');
+    await expect.poll(() => progress.getAttribute('data-run-state')).toMatch(/^(QUEUED|RUNNING)$/);
+    expect(await progress.textContent()).toMatch(/已完成 \d+ \/ \d+ 家机构 · 用时 \d+:\d\d/);
+    expect(await progress.locator('progress').count()).toBe(1);
+    expect(await page.locator('button[data-action="generate"]').isDisabled()).toBe(true);
+    await shot(page, 'billing-officer-generating-all');
+    release();
     // Claims past draft (the first agency's, paid above) are left as they were; the others are drafts now.
     const done = page.locator('form.generate .notice.success');
     await expect.poll(() => done.textContent(), { timeout: 20_000 }).toMatch(new RegExp(`${month}：已生成 \\d+ 份结算单草稿，\\d+ 份已申报的未变动`));
@@ -339,6 +354,22 @@ describe('monthly settlement', () => {
     const row = page.locator(`table.claims tr[data-claim="${other.id}"]`);
     await expect.poll(() => row.count()).toBe(1);
     await shot(page, 'billing-officer-generated-all');
+
+    // The area's payment list of the month, downloaded from the queue: its total payable is the month's claims'.
+    await page.locator('#filter-month').fill(month);
+    await page.locator('#filter-month').dispatchEvent('change');
+    await expect.poll(() => page.locator('.documents-month').textContent()).toContain(month);
+    const [list] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="payment-list"]').click()]);
+    expect(list.suggestedFilename()).toBe(`payment-list-3702-${month}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await list.path())!);
+    const listRows: any[][] = [];
+    book.getWorksheet('支付清单')!.eachRow((r) => listRows.push(r.values as any[]));
+    const payableCol = listRows.find((r) => r[1] === '定点机构')!.indexOf('应付金额');
+    const totalRow = listRows.find((r) => String(r[1]).startsWith('合计'))!;
+    const monthClaims = (await ok(officerApi, `query($m: String) { claims(month: $m, first: 100) { nodes { payableFen } } }`, { m: month })).claims.nodes as { payableFen: number }[];
+    expect(Math.round(totalRow[payableCol] * 100)).toBe(monthClaims.reduce((n, c) => n + c.payableFen, 0));
+    expect(await page.locator('a[data-download="summary"]').getAttribute('href')).toBe(`/api/claims/summary.pdf?poolingArea=3702&month=${month}`);
 
     // Declared by the agency (the demo has it declared; else through the API); the officer takes it under review
     // and returns it.

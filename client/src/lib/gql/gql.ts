@@ -57,6 +57,10 @@ type Documents = {
     "\n  query ClaimLines(\n    $claimId: ID!\n    $form: String\n    $rule: String\n    $excessOnly: Boolean\n    $changePercent: Int\n    $reviewed: Boolean\n    $first: Int\n    $offset: Int\n  ) {\n    claimLines(\n      claimId: $claimId\n      form: $form\n      rule: $rule\n      excessOnly: $excessOnly\n      changePercent: $changePercent\n      reviewed: $reviewed\n      first: $first\n      offset: $offset\n    ) {\n      totalCount\n      nodes {\n        ...ClaimLineFields\n      }\n    }\n  }\n": typeof types.ClaimLinesDocument,
     "\n  query ClaimLineVisits($lineId: ID!) {\n    claimLineVisits(lineId: $lineId) {\n      id\n      checkInAt\n      checkOutAt\n      caregiverName\n      items {\n        code\n        quantity\n      }\n      countedFen\n      findings {\n        rule\n        status\n        action\n        summary\n      }\n    }\n  }\n": typeof types.ClaimLineVisitsDocument,
     "\n  mutation GenerateClaims($month: String!, $agencyId: ID, $poolingArea: String) {\n    generateClaims(month: $month, agencyId: $agencyId, poolingArea: $poolingArea) {\n      claims {\n        ...ClaimListFields\n      }\n      skipped {\n        agencyId\n        claimId\n        state\n      }\n    }\n  }\n": typeof types.GenerateClaimsDocument,
+    "\n  fragment ClaimRunFields on ClaimRun {\n    id\n    poolingArea\n    month\n    state\n    total\n    done\n    skipped\n    attempts\n    error\n    requestedBy\n    createdAt\n    startedAt\n    finishedAt\n    elapsedMs\n  }\n": typeof types.ClaimRunFieldsFragmentDoc,
+    "\n  mutation StartClaimRun($poolingArea: String!, $month: String!) {\n    startClaimRun(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n": typeof types.StartClaimRunDocument,
+    "\n  query ClaimRun($id: ID!) {\n    claimRun(id: $id) {\n      ...ClaimRunFields\n    }\n  }\n": typeof types.ClaimRunDocument,
+    "\n  query ClaimRuns($poolingArea: String!, $month: String) {\n    claimRuns(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n": typeof types.ClaimRunsDocument,
     "\n  mutation DeclareClaim($id: ID!, $requestId: ID!, $version: Int) {\n    declareClaim(id: $id, requestId: $requestId, version: $version) {\n      ...ClaimFields\n    }\n  }\n": typeof types.DeclareClaimDocument,
     "\n  mutation StartClaimReview($id: ID!, $requestId: ID!, $version: Int) {\n    startClaimReview(id: $id, requestId: $requestId, version: $version) {\n      ...ClaimFields\n    }\n  }\n": typeof types.StartClaimReviewDocument,
     "\n  mutation ReturnClaim($id: ID!, $requestId: ID!, $reason: String!, $version: Int) {\n    returnClaim(id: $id, requestId: $requestId, reason: $reason, version: $version) {\n      ...ClaimFields\n    }\n  }\n": typeof types.ReturnClaimDocument,
@@ -211,6 +215,10 @@ const documents: Documents = {
     "\n  query ClaimLines(\n    $claimId: ID!\n    $form: String\n    $rule: String\n    $excessOnly: Boolean\n    $changePercent: Int\n    $reviewed: Boolean\n    $first: Int\n    $offset: Int\n  ) {\n    claimLines(\n      claimId: $claimId\n      form: $form\n      rule: $rule\n      excessOnly: $excessOnly\n      changePercent: $changePercent\n      reviewed: $reviewed\n      first: $first\n      offset: $offset\n    ) {\n      totalCount\n      nodes {\n        ...ClaimLineFields\n      }\n    }\n  }\n": types.ClaimLinesDocument,
     "\n  query ClaimLineVisits($lineId: ID!) {\n    claimLineVisits(lineId: $lineId) {\n      id\n      checkInAt\n      checkOutAt\n      caregiverName\n      items {\n        code\n        quantity\n      }\n      countedFen\n      findings {\n        rule\n        status\n        action\n        summary\n      }\n    }\n  }\n": types.ClaimLineVisitsDocument,
     "\n  mutation GenerateClaims($month: String!, $agencyId: ID, $poolingArea: String) {\n    generateClaims(month: $month, agencyId: $agencyId, poolingArea: $poolingArea) {\n      claims {\n        ...ClaimListFields\n      }\n      skipped {\n        agencyId\n        claimId\n        state\n      }\n    }\n  }\n": types.GenerateClaimsDocument,
+    "\n  fragment ClaimRunFields on ClaimRun {\n    id\n    poolingArea\n    month\n    state\n    total\n    done\n    skipped\n    attempts\n    error\n    requestedBy\n    createdAt\n    startedAt\n    finishedAt\n    elapsedMs\n  }\n": types.ClaimRunFieldsFragmentDoc,
+    "\n  mutation StartClaimRun($poolingArea: String!, $month: String!) {\n    startClaimRun(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n": types.StartClaimRunDocument,
+    "\n  query ClaimRun($id: ID!) {\n    claimRun(id: $id) {\n      ...ClaimRunFields\n    }\n  }\n": types.ClaimRunDocument,
+    "\n  query ClaimRuns($poolingArea: String!, $month: String) {\n    claimRuns(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n": types.ClaimRunsDocument,
     "\n  mutation DeclareClaim($id: ID!, $requestId: ID!, $version: Int) {\n    declareClaim(id: $id, requestId: $requestId, version: $version) {\n      ...ClaimFields\n    }\n  }\n": types.DeclareClaimDocument,
     "\n  mutation StartClaimReview($id: ID!, $requestId: ID!, $version: Int) {\n    startClaimReview(id: $id, requestId: $requestId, version: $version) {\n      ...ClaimFields\n    }\n  }\n": types.StartClaimReviewDocument,
     "\n  mutation ReturnClaim($id: ID!, $requestId: ID!, $reason: String!, $version: Int) {\n    returnClaim(id: $id, requestId: $requestId, reason: $reason, version: $version) {\n      ...ClaimFields\n    }\n  }\n": types.ReturnClaimDocument,
@@ -508,6 +516,22 @@ export function graphql(source: "\n  query ClaimLineVisits($lineId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateClaims($month: String!, $agencyId: ID, $poolingArea: String) {\n    generateClaims(month: $month, agencyId: $agencyId, poolingArea: $poolingArea) {\n      claims {\n        ...ClaimListFields\n      }\n      skipped {\n        agencyId\n        claimId\n        state\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateClaims($month: String!, $agencyId: ID, $poolingArea: String) {\n    generateClaims(month: $month, agencyId: $agencyId, poolingArea: $poolingArea) {\n      claims {\n        ...ClaimListFields\n      }\n      skipped {\n        agencyId\n        claimId\n        state\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClaimRunFields on ClaimRun {\n    id\n    poolingArea\n    month\n    state\n    total\n    done\n    skipped\n    attempts\n    error\n    requestedBy\n    createdAt\n    startedAt\n    finishedAt\n    elapsedMs\n  }\n"): (typeof documents)["\n  fragment ClaimRunFields on ClaimRun {\n    id\n    poolingArea\n    month\n    state\n    total\n    done\n    skipped\n    attempts\n    error\n    requestedBy\n    createdAt\n    startedAt\n    finishedAt\n    elapsedMs\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartClaimRun($poolingArea: String!, $month: String!) {\n    startClaimRun(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartClaimRun($poolingArea: String!, $month: String!) {\n    startClaimRun(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClaimRun($id: ID!) {\n    claimRun(id: $id) {\n      ...ClaimRunFields\n    }\n  }\n"): (typeof documents)["\n  query ClaimRun($id: ID!) {\n    claimRun(id: $id) {\n      ...ClaimRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClaimRuns($poolingArea: String!, $month: String) {\n    claimRuns(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n"): (typeof documents)["\n  query ClaimRuns($poolingArea: String!, $month: String) {\n    claimRuns(poolingArea: $poolingArea, month: $month) {\n      ...ClaimRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

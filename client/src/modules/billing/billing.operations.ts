@@ -184,6 +184,50 @@ export const GenerateClaimsMutation = graphql(`
   }
 `);
 
+/** A background run generating the claims of every agency of an area: its progress as the panel shows it. */
+export const ClaimRunFields = graphql(`
+  fragment ClaimRunFields on ClaimRun {
+    id
+    poolingArea
+    month
+    state
+    total
+    done
+    skipped
+    attempts
+    error
+    requestedBy
+    createdAt
+    startedAt
+    finishedAt
+    elapsedMs
+  }
+`);
+
+export const StartClaimRunMutation = graphql(`
+  mutation StartClaimRun($poolingArea: String!, $month: String!) {
+    startClaimRun(poolingArea: $poolingArea, month: $month) {
+      ...ClaimRunFields
+    }
+  }
+`);
+
+export const ClaimRunQuery = graphql(`
+  query ClaimRun($id: ID!) {
+    claimRun(id: $id) {
+      ...ClaimRunFields
+    }
+  }
+`);
+
+export const ClaimRunsQuery = graphql(`
+  query ClaimRuns($poolingArea: String!, $month: String) {
+    claimRuns(poolingArea: $poolingArea, month: $month) {
+      ...ClaimRunFields
+    }
+  }
+`);
+
 export const DeclareClaimMutation = graphql(`
   mutation DeclareClaim($id: ID!, $requestId: ID!, $version: Int) {
     declareClaim(id: $id, requestId: $requestId, version: $version) {

@@ -12,6 +12,7 @@ import type {
   ClaimLinesQuery as LinesResult,
   ClaimsQuery as ClaimsResult,
   ClaimListFieldsFragment,
+  ClaimRunFieldsFragment,
   ClaimState,
   GenerateClaimsMutation as GenerateResult,
 } from '../../lib/gql/graphql';
@@ -25,6 +26,8 @@ import {
   ClaimLineVisitsQuery as LineVisitsQuery,
   ClaimLinesQuery,
   ClaimQuery,
+  ClaimRunQuery,
+  ClaimRunsQuery,
   ClaimsQuery,
   DeclareClaimMutation,
   GenerateClaimsMutation,
@@ -32,6 +35,7 @@ import {
   RemoveReviewDeductionMutation,
   ReturnClaimMutation,
   StartClaimReviewMutation,
+  StartClaimRunMutation,
 } from './billing.operations';
 
 export type Claim = ClaimFieldsFragment;
@@ -42,6 +46,7 @@ export type ClaimVisit = ClaimLineVisitsQuery['claimLineVisits'][number];
 export type ReviewDeduction = ClaimLine['reviewDeductions'][number];
 export type Generation = GenerateResult['generateClaims'];
 export type ClaimList = ClaimsResult['claims'];
+export type ClaimRun = ClaimRunFieldsFragment;
 export type LineList = LinesResult['claimLines'];
 
 export const CLAIM_STATES: readonly ClaimState[] = ['DRAFT', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'PAID'];
@@ -120,8 +125,20 @@ const mutate = <D, V extends AnyVariables, T>(doc: TypedDocumentNode<D, V>, vari
 /** An agency's claim of a month (a draft is replaced whole). */
 export const generateForAgency = (month: string, agencyId: string) => mutate(GenerateClaimsMutation, { month, agencyId }, (d) => d.generateClaims);
 
-/** The month's claims of every agency contracted in a pooling area (claims past draft are left as they are). */
-export const generateForArea = (month: string, poolingArea: string) => mutate(GenerateClaimsMutation, { month, poolingArea }, (d) => d.generateClaims);
+/**
+ * Starts generating the month's claims of every agency contracted in a pooling area in the background (claims past
+ * draft are left as they are), or answers the run already under way for that area and month.
+ */
+export const startClaimRun = (month: string, poolingArea: string) => mutate(StartClaimRunMutation, { month, poolingArea }, (d) => d.startClaimRun);
+
+export const loadClaimRun = (id: string) => settle(fresh(ClaimRunQuery, { id }), (d) => d.claimRun);
+
+/** The area's run of a month still queued or running, if any: a page opened again shows its progress. */
+export const loadActiveRun = (poolingArea: string, month: string) =>
+  settle(fresh(ClaimRunsQuery, { poolingArea, month }), (d) => d.claimRuns.find((r) => r.state === 'QUEUED' || r.state === 'RUNNING') ?? null);
+
+/** A run has ended (done, or failed after its retries). */
+export const runEnded = (r: Pick<ClaimRun, 'state'>) => r.state === 'DONE' || r.state === 'FAILED';
 
 export type Verb = 'declare' | 'review' | 'return' | 'approve' | 'pay';
 
