@@ -85,9 +85,12 @@ const TABLE: [string, Component<any> | Lazy, Access][] = [
   ['/findings/hospital-stays', lazy(() => import('../modules/findings/HospitalStaysPage.svelte')), 'hospital.manage'],
   // The audit rules' settings and the month's audit on demand, for those who run the audit.
   ['/findings/rules', lazy(() => import('../modules/findings/RuleSettingsPage.svelte')), 'audit.run'],
-  // Monthly settlement (月度结算): the claims queue and a claim's page, for agencies, the fund office and supervisors.
+  // Monthly settlement (月度结算): the claims queue and a claim's page, for agencies, the fund office and supervisors;
+  // the dashboard (看板) of an area's months, for the fund office and supervisors (the page tells agency staff, who
+  // read claims but have no area, what it is for). Charts load with its chunk only.
   ['/billing/claims', lazy(() => import('../modules/billing/ClaimsPage.svelte')), 'claim.read'],
   ['/billing/claims/:id', lazy(() => import('../modules/billing/ClaimPage.svelte')), 'claim.read'],
+  ['/billing/dashboard', lazy(() => import('../modules/billing/DashboardPage.svelte')), 'claim.read'],
   ['*', NotFound, 'user'],
 ];
 

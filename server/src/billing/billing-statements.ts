@@ -15,7 +15,8 @@ import { CARE_FORM_ZH } from '../providers/catalogue.ts';
 const FORM_ZH: Record<string, string> = CARE_FORM_ZH;
 export const STATE_ZH: Record<string, string> = { DRAFT: '草稿', DECLARED: '已申报', UNDER_REVIEW: '审核中', APPROVED: '已审核通过', PAID: '已支付' };
 export const ADJUSTMENT_ZH: Record<string, string> = { RECOVERY: '违规追回', DEPOSIT_RELEASE: '质量保证金返还', CARRIED: '上期结转' };
-const REASON_ZH: Record<string, string> = {
+/** What the audit deducted for: a rule's findings, or units beyond the plan (OVER_PLAN). */
+export const REASON_ZH: Record<string, string> = {
   OVER_PLAN: '超出计划频次',
   R01: '服务时间重叠',
   R02: '住院期间服务',
@@ -28,9 +29,20 @@ const REASON_ZH: Record<string, string> = {
   R10: '补录超时',
 };
 
-const yuan = (fen: number) => fen / 100;
+/** A review deduction's reason (审核扣减), as the fund officer chose it. */
+export const REVIEW_REASON_ZH: Record<string, string> = {
+  NOT_PROVIDED: '未实际提供服务',
+  RECORD_DEFECT: '服务记录不规范',
+  OVER_PLAN: '超出护理计划',
+  DUPLICATE: '重复申报',
+  PRICE: '价格不符',
+  OTHER: '其他',
+};
+
+/** Fen as the yuan number a cell holds (shown with MONEY_FORMAT). */
+export const yuan = (fen: number) => fen / 100;
 const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${(Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const MONEY_FORMAT = '#,##0.00;-#,##0.00';
+export const MONEY_FORMAT = '#,##0.00;-#,##0.00';
 const shanghai = (iso: Date | string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 

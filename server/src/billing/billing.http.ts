@@ -1,10 +1,12 @@
-// The settlement module's file endpoints: a claim's XLSX and PDF statement, and an area's payment list (XLSX) and
-// summary (PDF) for a month. Same session and scope as GraphQL; written straight into the response.
+// The settlement module's file endpoints: a claim's XLSX and PDF statement, an area's payment list (XLSX) and
+// summary (PDF) for a month, and the settlement dashboard of a range of months (XLSX). Same session and scope as
+// GraphQL; written straight into the response.
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fileRequestContext, sendFailure } from '../app/file-routes.ts';
 import { BillingService } from './billing.service.ts';
+import { writeDashboardXlsx, type DashboardFigures } from './billing-dashboard-export.ts';
 import { paymentRows, writeClaimPdf, writeClaimXlsx, writePaymentXlsx, writeSummaryPdf } from './billing-statements.ts';
 import { areasWith, requirePermission } from '../identity/identity.access.ts';
 import { InputError, notFound } from '../shared/errors.ts';
@@ -75,6 +77,21 @@ export function billingRoutes(orm: MikroORM): Router {
       const { rows, area, month } = await areaMonth(req);
       headers(res, 'application/pdf', `settlement-summary-${area}-${month}.pdf`, 'inline');
       await writeSummaryPdf(rows, area, month, res);
+    } catch (e) {
+      if (res.headersSent) res.destroy(e as Error);
+      else sendFailure(res, e, next);
+    }
+  });
+
+  // The dashboard's figures as the settlementDashboard query has them: the service checks the permission, the area
+  // (NOT_FOUND outside the actor's) and the months (BAD_USER_INPUT on `from` or `to`).
+  router.get('/claims/dashboard.xlsx', async (req, res, next) => {
+    try {
+      const { em, audit, actor } = await fileRequestContext(orm, req);
+      const [area, from, to] = (['poolingArea', 'from', 'to'] as const).map((k) => String(req.query[k] ?? '')) as [string, string, string];
+      const d = (await new BillingService(em as unknown as EntityManager, systemClock, audit).dashboard(actor, area, from, to)) as DashboardFigures;
+      headers(res, XLSX, `settlement-dashboard-${area}-${from}-${to}.xlsx`, 'attachment');
+      await writeDashboardXlsx(d, res);
     } catch (e) {
       if (res.headersSent) res.destroy(e as Error);
       else sendFailure(res, e, next);

@@ -31,3 +31,12 @@ export function scopeOf(g: GrantView): { kind: ScopeKind; value: string } | null
   if (kind === 'assessmentOrg' && g.assessmentOrg) return { kind, value: g.assessmentOrg.name };
   return null;
 }
+
+/**
+ * The pooling areas a user's grants are bound to (fund officers, supervisors), each once: where they read and act
+ * area-wide. Agency staff and assessors have none. The server scopes area-wide reads by the same grants.
+ */
+export function poolingAreasOf(grants: readonly Pick<GrantView, 'role' | 'poolingArea'>[]): string[] {
+  const areas = grants.filter((g) => ROLE_SCOPE[g.role] === 'poolingArea' && g.poolingArea).map((g) => g.poolingArea!);
+  return [...new Set(areas)];
+}

@@ -1,8 +1,9 @@
 // The settlement screens' filters and pages live in the hash's query string, so a reload, Back and a shared link
-// show the same list: the claims queue (month, state, page) and a claim's lines (form, rule, excess only, change
-// from last month, reviewed, page).
+// show the same list: the claims queue (month, state, page), a claim's lines (form, rule, excess only, change
+// from last month, reviewed, page) and the dashboard (pooling area, from and to month).
 import type { ClaimState } from '../../lib/gql/graphql';
 import { CARE_FORMS, CLAIM_STATES, LINE_RULES, isMonth, type LineFilter } from './billing';
+import { defaultRange } from './dashboard-figures';
 
 export interface QueueQuery {
   month: string;
@@ -82,3 +83,32 @@ export const lineFilterOf = (q: LinesQuery): LineFilter => ({
 });
 
 export const linesFiltered = (q: LinesQuery) => !!(q.form || q.rule || q.excess || q.change !== null || q.reviewed);
+
+export interface DashboardQuery {
+  /** One of the viewer's areas ('' when they have none). */
+  area: string;
+  /** YYYY-MM, both included. */
+  from: string;
+  to: string;
+}
+
+/** The dashboard's range from the query string; a month not given (or malformed) is the default range's. */
+export function parseDashboardQuery(querystring: string | undefined, areas: readonly string[], now: Date = new Date()): DashboardQuery {
+  const p = new URLSearchParams(querystring ?? '');
+  const area = p.get('area');
+  const d = defaultRange(now);
+  return {
+    area: area && areas.includes(area) ? area : (areas[0] ?? ''),
+    from: isMonth(p.get('from')) ? p.get('from')! : d.from,
+    to: isMonth(p.get('to')) ? p.get('to')! : d.to,
+  };
+}
+
+export function dashboardPath(q: Partial<DashboardQuery>): string {
+  const p = new URLSearchParams();
+  if (q.area) p.set('area', q.area);
+  if (q.from) p.set('from', q.from);
+  if (q.to) p.set('to', q.to);
+  const s = p.toString();
+  return s ? `/billing/dashboard?${s}` : '/billing/dashboard';
+}
