@@ -15,6 +15,7 @@ import { Migration20261207050000_visit_finding_no_foreign_keys } from './Migrati
 import { Migration20261207060000_visit_audit_stage } from './Migration20261207060000_visit_audit_stage.ts';
 import { Migration20261208010000_billing } from './Migration20261208010000_billing.ts';
 import { Migration20261208020000_claim_run } from './Migration20261208020000_claim_run.ts';
+import { Migration20261209010000_claim_line_guard_statement } from './Migration20261209010000_claim_line_guard_statement.ts';
 import { Migration20261207070000_visit_key } from './Migration20261207070000_visit_key.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
@@ -34,4 +35,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261207070000_visit_key', class: Migration20261207070000_visit_key },
   { name: 'Migration20261208010000_billing', class: Migration20261208010000_billing },
   { name: 'Migration20261208020000_claim_run', class: Migration20261208020000_claim_run },
+  { name: 'Migration20261209010000_claim_line_guard_statement', class: Migration20261209010000_claim_line_guard_statement },
 ];

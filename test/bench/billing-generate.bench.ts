@@ -2,7 +2,7 @@
 // beneficiaries of 60 agencies, audited first (so that findings deduct), then settled by generateClaims, against
 // the bare aggregate floor in the same run: one SQL GROUP BY over the month's visits with prices, the level's cap
 // and the fund ratio. Settlement is timed both as one transaction for the whole area and as the background run
-// does it, one agency per transaction. The process's memory is watched to show no visit passes through JavaScript.
+// does it, in steps of a few agencies (runSteps), one transaction each. The process's memory is watched to show no visit passes through JavaScript.
 // Run: npm run bench -- test/bench/billing-generate.bench.ts
 // Options (environment): BENCH_VISITS (1000000), BENCH_EXPLAIN=1 prints the care lines' query plan.
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { generateVisitMonth } from '../../seeds/visit-generator.ts';
 import { runMonthlyAudit } from '../../server/src/visits/visits.audit-sql.ts';
 import { DEFAULT_VISIT_SETTINGS } from '../../server/src/visits/visits.rules.ts';
 import { careLinesSql, generateClaims } from '../../server/src/billing/billing.generate-sql.ts';
+import { runSteps } from '../../server/src/billing/claim-run.ts';
 import { DEFAULT_BENEFITS } from '../../server/src/careplan/careplan.rules.ts';
 
 const AREA = '3702';
@@ -75,6 +76,10 @@ test(`settlement of ${VISITS.toLocaleString('en')} visits (${BENEFICIARIES.toLoc
   const floor1 = await timed(() => em().getConnection().execute<{ fund: string }[]>(FLOOR));
   const area = await timed(() => em().transactional((t) => generateClaims(t as unknown as EntityManager, { ...run, agencyIds: agencies })));
   const floor2 = await timed(() => em().getConnection().execute<{ fund: string }[]>(FLOOR));
+  const steps = runSteps(agencies);
+  const perStep = await timed(async () => {
+    for (const step of steps) await em().transactional((t) => generateClaims(t as unknown as EntityManager, { ...run, agencyIds: step }));
+  });
   const perAgency = await timed(async () => {
     for (const a of agencies) await em().transactional((t) => generateClaims(t as unknown as EntityManager, { ...run, agencyIds: [a] }));
   });
@@ -83,7 +88,7 @@ test(`settlement of ${VISITS.toLocaleString('en')} visits (${BENEFICIARIES.toLoc
     // The care lines' plan, for the area in one go (rolled back).
     await em()
       .transactional(async (t) => {
-        await t.getConnection().execute(`delete from claim_line where claim_id in (select id from claim where month = '${MONTH}-01' and pooling_area = '${AREA}')`, [], 'run', t.getTransactionContext());
+        await t.getConnection().execute(`delete from claim_line where claim_id in (select id from claim where month = '${MONTH}-01' and pooling_area = '${AREA}' and state = 'DRAFT')`, [], 'run', t.getTransactionContext());
         const plan = await t.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, costs off, timing on) ${careLinesSql({ ...run, agencyIds: agencies })}`, [], 'all', t.getTransactionContext());
         console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
         throw new Error('rollback');
@@ -109,10 +114,12 @@ test(`settlement of ${VISITS.toLocaleString('en')} visits (${BENEFICIARIES.toLoc
       row('floor: one GROUP BY (prices, caps, fund ratio)', floor1),
       row('floor, again', floor2),
       row(`generateClaims, the area in one transaction (${totals!.lines.toLocaleString('en')} lines)`, area),
+      row(`generateClaims, the background run's ${steps.length} steps of up to ${steps[0]!.length} agencies`, perStep),
       row(`generateClaims, one agency per transaction (${agencies.length})`, perAgency),
     ]),
   );
   console.log(`fund: settlement ${totals!.fund.toLocaleString('en')} fen (audit deductions ${totals!.deducted.toLocaleString('en')} fen left out of gross), floor ${floorFund.toLocaleString('en')} fen`);
   expect(mb(area.rssPeak - area.rssBefore)).toBeLessThan(64);
+  expect(mb(perStep.rssPeak - perStep.rssBefore)).toBeLessThan(64);
   expect(mb(perAgency.rssPeak - perAgency.rssBefore)).toBeLessThan(64);
 }, 900_000);

@@ -63,32 +63,40 @@ export function careLinesSql(r: GenerateRun): string {
     ratio as (select key as form, round((value ->> 'fundRatioPercent')::numeric * 100)::bigint as bp from jsonb_each(${FORMS})),
     days as (select d::date as day from generate_series(${M}::timestamp, ${MEND}::timestamp, interval '1 day') d),
     -- Cover: the days of the month under each approved plan version of the agencies' plans; where two versions of a
-    -- form cover a day, the later one holds it.
+    -- form cover a day, the later one holds it. As segments of days held by one version: a form with one version in
+    -- the month (nearly all) is one segment; where versions overlap, each day is its own segment.
     ver as materialized (
       select v.id as version_id, p.person_id, p.agency_id, p.care_form as form, v.level, v.effective_from,
-             greatest(v.effective_from, ${M}) as d0, least(coalesce(v.effective_until, ${MEND}), ${MEND}) as d1
+             greatest(v.effective_from, ${M}) as d0, least(coalesce(v.effective_until, ${MEND}), ${MEND}) as d1,
+             count(*) over (partition by p.agency_id, p.person_id, p.care_form) as versions
         from care_plan p join care_plan_version v on v.plan_id = p.id
        where p.pooling_area = ${AREA} and p.agency_id = any(${AGENCIES}) and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')
          and v.effective_from <= ${MEND} and (v.effective_until is null or (v.effective_until >= ${M} and v.effective_until >= v.effective_from))),
-    cover as materialized (
-      select distinct on (agency_id, person_id, form, day) agency_id, person_id, form, day::date as day, level, version_id
-        from ver cross join generate_series(d0::timestamp, d1::timestamp, interval '1 day') as day
-       order by agency_id, person_id, form, day, effective_from desc, version_id desc),
+    seg as materialized (
+      select agency_id, person_id, form, level, version_id, d0, d1 from ver where versions = 1
+      union all
+      select agency_id, person_id, form, level, version_id, day, day from (
+        select distinct on (agency_id, person_id, form, day) agency_id, person_id, form, day::date as day, level, version_id
+          from ver cross join generate_series(d0::timestamp, d1::timestamp, interval '1 day') as day
+         where versions > 1
+         order by agency_id, person_id, form, day, effective_from desc, version_id desc) x),
     main as (
-      select c.agency_id, c.person_id, c.form, count(*) as days, (array_agg(c.level order by c.day desc))[1] as level,
-             coalesce(sum(e.amount) filter (where e.kind = 'MONTHLY_AMOUNT'), 0) as monthly,
-             coalesce(sum(e.amount) filter (where e.kind = 'DAILY_AMOUNT'), 0) as daily,
-             coalesce(sum(e.hours * 60) filter (where e.kind = 'WEEKLY_HOURS' and c.form = 'HOME'), 0) as hours60
-        from cover c left join ent e on e.form = c.form and e.level = c.level
+      select c.agency_id, c.person_id, c.form, sum(c.d1 - c.d0 + 1) as days, (array_agg(c.level order by c.d1 desc))[1] as level,
+             coalesce(sum(e.amount * (c.d1 - c.d0 + 1)) filter (where e.kind = 'MONTHLY_AMOUNT'), 0) as monthly,
+             coalesce(sum(e.amount * (c.d1 - c.d0 + 1)) filter (where e.kind = 'DAILY_AMOUNT'), 0) as daily,
+             coalesce(sum(e.hours * 60 * (c.d1 - c.d0 + 1)) filter (where e.kind = 'WEEKLY_HOURS' and c.form = 'HOME'), 0) as hours60
+        from seg c left join ent e on e.form = c.form and e.level = c.level
        where c.form in ('HOME', 'INSTITUTION', 'HOSPITAL', 'FAMILY')
        group by 1, 2, 3),
     -- Devices: each version's monthly rental fees; a day's fees are those of the versions covering it.
     vfee as (
-      select l.plan_version_id, sum(l.unit_price_fen * ${unitsSql(dim)}) as fee from care_plan_line l
-       where l.kind = 'DEVICE' and l.plan_version_id in (select version_id from ver) group by 1 having sum(l.unit_price_fen * ${unitsSql(dim)}) > 0),
+      select ver.version_id as plan_version_id, sum(l.unit_price_fen * ${unitsSql(dim)}) as fee
+        from ver cross join lateral (select * from care_plan_line l where l.plan_version_id = ver.version_id and l.kind = 'DEVICE' offset 0) l
+       group by 1 having sum(l.unit_price_fen * ${unitsSql(dim)}) > 0),
     dev_days as (
-      select c.agency_id, c.person_id, c.day, sum(f.fee) as fee, max(c.level) as level
-        from cover c join vfee f on f.plan_version_id = c.version_id group by 1, 2, 3),
+      select c.agency_id, c.person_id, day::date as day, sum(f.fee) as fee, max(c.level) as level
+        from seg c join vfee f on f.plan_version_id = c.version_id cross join generate_series(c.d0::timestamp, c.d1::timestamp, interval '1 day') as day
+       group by 1, 2, 3),
     dev as (
       select d.agency_id, d.person_id, count(*) as days, (array_agg(d.level order by d.day desc))[1] as level, sum(d.fee) as fee,
              coalesce(sum(e.amount) filter (where e.kind = 'MONTHLY_AMOUNT'), 0) as monthly,
@@ -113,6 +121,9 @@ export function careLinesSql(r: GenerateRun): string {
       select a.agency_id, d.day, coalesce(cd.prices, '{}') || coalesce(s.item_prices, '{}') as prices, coalesce(cd.minutes, '{}') as minutes
         from unnest(${AGENCIES}) as a(agency_id) cross join days d
         left join catd cd on cd.day = d.day left join sched s on s.agency_id = a.agency_id and s.day = d.day),
+    -- The same as two maps, by agency and day and by day: a visit finds its prices without a join.
+    pmap as (
+      select jsonb_object_agg(agency_id::text || day::text, prices) as prices, (select jsonb_object_agg(day::text, minutes) from catd) as minutes from pm),
     -- HOME: the month's completed visits (Shanghai check-in day in the month) and the ones a finding deducts.
     mv as materialized (
       select v.id, v.agency_id, v.person_id, v.plan_id, v.plan_version_id, v.check_in_at, v.local_date, v.items
@@ -124,18 +135,33 @@ export function careLinesSql(r: GenerateRun): string {
        where f.pooling_area = ${AREA} and f.month = ${M} and f.agency_id = any(${AGENCIES}) and f.rule <> 'R06'
          and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ${DEDUCT_OPEN}))
        group by 1),
-    -- Each visit's value (Σ price × quantity) and standard minutes, from its own items.
-    pv0 as materialized (
-      select mv.id, mv.agency_id, mv.person_id, mv.check_in_at, (d.visit_id is not null) as deducted, d.reasons, x.value, x.minutes
+    -- Each visit's value (Σ price × quantity) and standard minutes, from its own items, and the first rule that
+    -- deducts it.
+    pv0 as (
+      select mv.id, mv.agency_id, mv.person_id, mv.check_in_at, d.reasons[1] as reason, x.value, x.minutes
         from mv
-        left join pm on pm.agency_id = mv.agency_id and pm.day = mv.local_date
         left join ded d on d.visit_id = mv.id
-        cross join lateral (select coalesce(sum(coalesce((pm.prices ->> i.code)::bigint, 0) * i.quantity), 0) as value,
-                                   coalesce(sum(coalesce((pm.minutes ->> i.code)::bigint, 0) * i.quantity), 0) as minutes
-                              from jsonb_to_recordset(mv.items) as i(code text, quantity int)) x),
+        cross join lateral (select coalesce(sum(coalesce((p.prices ->> i.code)::bigint, 0) * i.quantity), 0) as value,
+                                   coalesce(sum(coalesce((p.minutes ->> i.code)::bigint, 0) * i.quantity), 0) as minutes
+                              from (select (select prices from pmap) -> (mv.agency_id::text || mv.local_date::text) as prices,
+                                           (select minutes from pmap) -> mv.local_date::text as minutes) p
+                              cross join jsonb_to_recordset(mv.items) as i(code text, quantity int)) x),
+    -- Per beneficiary in one pass over the visits (one sort): the visits no finding deducts counted whole, the
+    -- deducted ones kept aside; the few visits beyond the plan's frequency are taken off below (home).
+    home0 as (
+      select agency_id, person_id, coalesce(sum(value) filter (where reason is null), 0) as gross, coalesce(sum(minutes) filter (where reason is null), 0) as minutes,
+             array_agg(id order by check_in_at, id) as visit_ids, array_agg((case when reason is null then value else 0 end)::int order by check_in_at, id) as visit_fen,
+             array_agg(reason order by check_in_at, id) filter (where reason is not null) as ded_reasons,
+             array_agg(id order by check_in_at, id) filter (where reason is not null) as ded_ids,
+             array_agg(value order by check_in_at, id) filter (where reason is not null) as ded_values
+        from pv0 group by 1, 2),
+    -- Each visited version's monthly units per item: its lines found through the version's index (offset 0 keeps
+    -- the lookup per version, where the planner, blind to the visits' few versions, would read every plan line).
     lim as (
-      select l.plan_version_id, l.code, sum(${unitsSql(dim)}) as allowed from care_plan_line l
-       where l.kind = 'ITEM' and l.plan_version_id in (select distinct plan_version_id from mv) group by 1, 2),
+      select m.plan_version_id, l.code, sum(${unitsSql(dim)}) as allowed
+        from (select distinct plan_version_id from mv) m
+        cross join lateral (select * from care_plan_line l where l.plan_version_id = m.plan_version_id and l.kind = 'ITEM' offset 0) l
+       group by 1, 2),
     -- The plan's units are used up in check-in order by the visits no finding deducts; beyond the limit, excess.
     -- Only the plans and items whose month total exceeds the lowest limit among their versions can go over: their
     -- units are counted in order, every other unit counts whole.
@@ -148,7 +174,7 @@ export function careLinesSql(r: GenerateRun): string {
       select t.plan_id, t.code from tot t left join lim l on l.plan_version_id = t.plan_version_id and l.code = t.code
        group by t.plan_id, t.code having sum(t.units) > min(coalesce(l.allowed, 0))),
     ou as (
-      select mv.id, mv.plan_id, mv.check_in_at, i.n, i.code, coalesce(i.quantity, 0) as quantity, coalesce(l.allowed, 0) as allowed,
+      select mv.id, mv.agency_id, mv.person_id, mv.plan_id, mv.check_in_at, i.n, i.code, coalesce(i.quantity, 0) as quantity, coalesce(l.allowed, 0) as allowed,
              coalesce((pm.prices ->> i.code)::bigint, 0) as price, coalesce((pm.minutes ->> i.code)::bigint, 0) as minutes
         from mv
         cross join lateral rows from (jsonb_to_recordset(mv.items) as (code text, quantity int)) with ordinality as i(code, quantity, n)
@@ -157,30 +183,33 @@ export function careLinesSql(r: GenerateRun): string {
        where mv.plan_id in (select plan_id from over) and (mv.plan_id, i.code) in (select plan_id, code from over)
          and not exists (select 1 from ded where ded.visit_id = mv.id)),
     cnt as (
-      select y.id, sum(y.price * (y.quantity - y.counted)) as over_fen, sum(y.minutes * (y.quantity - y.counted)) as over_minutes, sum(y.quantity - y.counted) as over_units
+      select y.id, y.agency_id, y.person_id, y.check_in_at, sum(y.price * (y.quantity - y.counted)) as over_fen, sum(y.minutes * (y.quantity - y.counted)) as over_minutes, sum(y.quantity - y.counted) as over_units
         from (select x.*, greatest(0, least(x.quantity, x.allowed - x.before)) as counted from (
                 select ou.*, coalesce(sum(ou.quantity) over (partition by ou.plan_id, ou.code order by ou.check_in_at, ou.id, ou.n rows between unbounded preceding and 1 preceding), 0) as before
                   from ou) x) y
-       group by y.id),
-    pv as (
-      select p.id, p.agency_id, p.person_id, p.check_in_at, p.deducted, p.value,
-             case when p.deducted then 0 else p.value - coalesce(c.over_fen, 0) end as counted_fen,
-             case when p.deducted then 0 else p.minutes - coalesce(c.over_minutes, 0) end as minutes,
-             coalesce(c.over_fen, 0) as over_fen, coalesce(c.over_units, 0) as over_units
-        from pv0 p left join cnt c on c.id = p.id),
-    home as (
-      select agency_id, person_id, sum(case when deducted then 0 else counted_fen end) as gross, sum(case when deducted then 0 else minutes end) as minutes,
-             array_agg(id order by check_in_at, id) as visit_ids, array_agg((case when deducted then 0 else counted_fen end)::int order by check_in_at, id) as visit_fen
-        from pv group by 1, 2),
-    home_ded as (
-      select agency_id, person_id, sum(amount) as deducted,
-             jsonb_agg(jsonb_build_object('reason', reason, 'count', n, 'amountFen', amount, 'visitIds', ids) order by reason collate "C") as deductions
-        from (select pv0.agency_id, pv0.person_id, pv0.reasons[1] as reason, count(*) as n, sum(pv0.value) as amount, array_agg(pv0.id order by pv0.check_in_at, pv0.id) as ids
-                from pv0 where pv0.deducted group by 1, 2, 3
-              union all
-              select agency_id, person_id, 'OVER_PLAN', sum(over_units), sum(over_fen), array_agg(id order by check_in_at, id)
-                from pv where not deducted and over_units > 0 group by 1, 2) x
+       group by 1, 2, 3, 4 having sum(y.quantity - y.counted) > 0),
+    -- The visits with units beyond the plan, per beneficiary.
+    overp as (
+      select agency_id, person_id, sum(over_fen) as fen, sum(over_minutes) as minutes, sum(over_units) as units, array_agg(id order by check_in_at, id) as ids
+        from cnt group by 1, 2),
+    -- Their visits' amounts net of the units beyond the plan.
+    fix as (
+      select h.agency_id, h.person_id, array_agg((u.fen - coalesce(c.over_fen, 0))::int order by u.n) as visit_fen
+        from home0 h join overp o on o.agency_id = h.agency_id and o.person_id = h.person_id
+        cross join unnest(h.visit_ids, h.visit_fen) with ordinality as u(id, fen, n) left join cnt c on c.id = u.id
        group by 1, 2),
+    home as (
+      select h.agency_id, h.person_id, h.gross - coalesce(o.fen, 0) as gross, h.minutes - coalesce(o.minutes, 0) as minutes, h.visit_ids,
+             coalesce(f.visit_fen, h.visit_fen) as visit_fen,
+             coalesce((select sum(x) from unnest(h.ded_values) as x), 0) + coalesce(o.fen, 0) as deducted,
+             case when h.ded_ids is not null or o.person_id is not null then
+               (select jsonb_agg(jsonb_build_object('reason', reason, 'count', n, 'amountFen', amount, 'visitIds', ids) order by reason collate "C")
+                  from (select u.reason, count(*) as n, sum(u.value) as amount, array_agg(u.id order by u.k) as ids
+                          from unnest(h.ded_reasons, h.ded_ids, h.ded_values) with ordinality as u(reason, id, value, k) group by 1
+                        union all
+                        select 'OVER_PLAN', o.units, o.fen, o.ids where o.person_id is not null) x) end as deductions
+        from home0 h left join overp o on o.agency_id = h.agency_id and o.person_id = h.person_id
+        left join fix f on f.agency_id = h.agency_id and f.person_id = h.person_id),
     -- Bed forms: the days of the month in a stay, not on leave, within the cover; priced by the contract's daily rate.
     stay as (
       select s.id, s.person_id, p.agency_id, p.care_form as form, s.admitted_on, s.discharged_on, s.leaves
@@ -192,8 +221,9 @@ export function careLinesSql(r: GenerateRun): string {
         from stay st join days d on d.day >= st.admitted_on and (st.discharged_on is null or d.day < st.discharged_on)
        where not exists (select 1 from jsonb_to_recordset(st.leaves) as l("from" date, "to" date) where l."from" <= d.day and d.day <= l."to")),
     bed_days as (
-      select c.agency_id, c.person_id, c.form, c.day, c.level
-        from (select distinct agency_id, person_id, form, day from sday) s join cover c using (agency_id, person_id, form, day)),
+      select c.agency_id, c.person_id, c.form, s.day, c.level
+        from (select distinct agency_id, person_id, form, day from sday) s
+        join seg c on c.agency_id = s.agency_id and c.person_id = s.person_id and c.form = s.form and s.day between c.d0 and c.d1),
     bed as (
       select b.agency_id, b.person_id, b.form, count(*) as billable,
              sum(coalesce((sc.day_rates -> b.form ->> b.level::text)::bigint, case when e.kind = 'DAILY_AMOUNT' then e.amount else 0 end)) as gross
@@ -201,7 +231,8 @@ export function careLinesSql(r: GenerateRun): string {
        group by 1, 2, 3),
     bed_stays as (
       select s.agency_id, s.person_id, s.form, array_agg(distinct s.stay_id order by s.stay_id) as stay_ids
-        from sday s join cover c using (agency_id, person_id, form, day) group by 1, 2, 3),
+        from sday s join seg c on c.agency_id = s.agency_id and c.person_id = s.person_id and c.form = s.form and s.day between c.d0 and c.d1
+       group by 1, 2, 3),
     -- The lines: gross and cap per beneficiary and form, then eligible, fund and co-payment.
     keyed as (
       select agency_id, person_id, form from main
@@ -214,11 +245,10 @@ export function careLinesSql(r: GenerateRun): string {
                          else coalesce(b.gross, 0) end as gross,
              ${halfUpSql('coalesce(m.monthly, 0)', String(dim))} + coalesce(m.daily, 0) as cap_amount,
              coalesce(m.hours60, 0) as hours60, coalesce(h.minutes, 0) as minutes,
-             h.visit_ids, h.visit_fen, hd.deductions, hd.deducted, bs.stay_ids
+             h.visit_ids, h.visit_fen, h.deductions, h.deducted, bs.stay_ids
         from keyed k
         left join main m on m.agency_id = k.agency_id and m.person_id = k.person_id and m.form = k.form
         left join home h on k.form = 'HOME' and h.agency_id = k.agency_id and h.person_id = k.person_id
-        left join home_ded hd on k.form = 'HOME' and hd.agency_id = k.agency_id and hd.person_id = k.person_id
         left join bed b on b.agency_id = k.agency_id and b.person_id = k.person_id and b.form = k.form
         left join bed_stays bs on bs.agency_id = k.agency_id and bs.person_id = k.person_id and bs.form = k.form
       union all
@@ -332,7 +362,7 @@ export async function generateClaims(em: EntityManager, r: GenerateRun): Promise
   const ids = `array[${claims.map((c) => literal(c.claimId)).join(', ')}]::uuid[]`;
   await run(`delete from claim_line where claim_id = any(${ids})`);
   const scoped = { ...r, agencyIds: open };
-  await run(`set local work_mem = '64MB'`);
+  await run(`set local work_mem = '256MB'`);
   await run(careLinesSql(scoped));
   await run(adjustmentsSql(scoped));
   await run(refreshTotalsSql(ids));

@@ -1,7 +1,7 @@
 // Generating the claims of every agency of a pooling area for a month, in the background: a run row people can
-// watch (agencies done of total, elapsed time) and a pg-boss job that does the work, one agency per transaction.
-// A run is never started twice for an area and month (a unique index on the active ones); each agency's claim
-// and its place in the run's progress commit together, so a run taken up again after its process died (pg-boss
+// watch (agencies done of total, elapsed time) and a pg-boss job that does the work in steps of a few agencies,
+// one transaction each. A run is never started twice for an area and month (a unique index on the active ones); a
+// step's claims and their place in the run's progress commit together, so a run taken up again after its process died (pg-boss
 // retries a job without heartbeats) goes on with the agencies it has not done; and generating one agency's month
 // takes a lock, so nothing else generates that agency and month at the same time.
 import type { MikroORM } from '@mikro-orm/core';
@@ -18,6 +18,19 @@ import { localDate, systemClock, type Clock } from '../shared/clock.ts';
 
 export const CLAIM_RUN_QUEUE = 'claim-run';
 const RETRIES = 3;
+/** A run commits in about this many steps: one agency each in a small area, several in a large one. */
+const STEPS = 12;
+
+/**
+ * The agencies not yet done, in the steps the run takes them: each step is one transaction, so that progress
+ * moves about a twelfth of the area at a time, and a large area does not pay a transaction's fixed costs (the
+ * month's prices and plans read again) once per agency.
+ */
+export function runSteps(agencyIds: readonly string[], done: readonly string[] = []): string[][] {
+  const size = Math.max(1, Math.ceil(agencyIds.length / STEPS));
+  const left = agencyIds.filter((a) => !done.includes(a));
+  return Array.from({ length: Math.ceil(left.length / size) }, (_, i) => left.slice(i * size, (i + 1) * size));
+}
 
 export interface ClaimRunRow {
   id: string;
@@ -111,7 +124,7 @@ export class ClaimRuns {
   }
 }
 
-/** The worker of the run queue: one agency per transaction, its claim and the run's progress committed together. */
+/** The worker of the run queue: a step of agencies per transaction, their claims and the run's progress committed together. */
 export function claimRunWorker(orm: MikroORM, log: Logger): Worker {
   return {
     queue: CLAIM_RUN_QUEUE,
@@ -134,12 +147,11 @@ export function claimRunWorker(orm: MikroORM, log: Logger): Worker {
       const audit = new AuditTrail({ requestId: job.id, clientIp: null });
       const billing = new BillingService(em, systemClock, audit);
       try {
-        for (const agency of run.agency_ids) {
-          if (run.done_agency_ids.includes(agency)) continue;
+        for (const step of runSteps(run.agency_ids, run.done_agency_ids)) {
           await em.fork().transactional(async (tx) => {
             const t = tx as unknown as EntityManager;
-            const r = await billing.generateIn(t, actor, run.pooling_area, run.month, [agency]);
-            await sql(t, `update claim_run set done_agency_ids = array_append(done_agency_ids, ?::uuid), skipped = skipped + ? where id = ?`, [agency, r.skipped.length, runId]);
+            const r = await billing.generateIn(t, actor, run.pooling_area, run.month, step);
+            await sql(t, `update claim_run set done_agency_ids = done_agency_ids || ?::uuid[], skipped = skipped + ? where id = ?`, [`{${step.join(',')}}`, r.skipped.length, runId]);
           });
         }
         await sql(em, `update claim_run set state = 'DONE', finished_at = now(), error = null where id = ?`, [runId]);
