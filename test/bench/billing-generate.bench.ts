@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { generateVisitMonth } from '../../seeds/visit-generator.ts';
 import { runMonthlyAudit } from '../../server/src/visits/visits.audit-sql.ts';
 import { DEFAULT_VISIT_SETTINGS } from '../../server/src/visits/visits.rules.ts';
-import { careLinesSql, generateClaims } from '../../server/src/billing/billing.generate-sql.ts';
+import { GENERATE_WORK_MEM, careLinesSql, generateClaims } from '../../server/src/billing/billing.generate-sql.ts';
 import { runSteps } from '../../server/src/billing/claim-run.ts';
 import { DEFAULT_BENEFITS } from '../../server/src/careplan/careplan.rules.ts';
 
@@ -88,6 +88,7 @@ test(`settlement of ${VISITS.toLocaleString('en')} visits (${BENEFICIARIES.toLoc
     // The care lines' plan, for the area in one go (rolled back).
     await em()
       .transactional(async (t) => {
+        await t.getConnection().execute(`set local work_mem = '${GENERATE_WORK_MEM}'`, [], 'run', t.getTransactionContext());
         await t.getConnection().execute(`delete from claim_line where claim_id in (select id from claim where month = '${MONTH}-01' and pooling_area = '${AREA}' and state = 'DRAFT')`, [], 'run', t.getTransactionContext());
         const plan = await t.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, costs off, timing on) ${careLinesSql({ ...run, agencyIds: agencies })}`, [], 'all', t.getTransactionContext());
         console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));

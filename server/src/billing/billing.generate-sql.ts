@@ -27,6 +27,9 @@ export interface GenerateResult {
   skipped: { agencyId: string; claimId: string; state: string }[];
 }
 
+/** The memory the generation's sorts and hashes may take each (the month's visits sorted once by beneficiary). */
+export const GENERATE_WORK_MEM = '256MB';
+
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Units of a plan line in a month of `dim` days (careplan.rules.ts unitsPerMonth), for line alias `l`. */
@@ -362,7 +365,7 @@ export async function generateClaims(em: EntityManager, r: GenerateRun): Promise
   const ids = `array[${claims.map((c) => literal(c.claimId)).join(', ')}]::uuid[]`;
   await run(`delete from claim_line where claim_id = any(${ids})`);
   const scoped = { ...r, agencyIds: open };
-  await run(`set local work_mem = '256MB'`);
+  await run(`set local work_mem = '${GENERATE_WORK_MEM}'`);
   await run(careLinesSql(scoped));
   await run(adjustmentsSql(scoped));
   await run(refreshTotalsSql(ids));
