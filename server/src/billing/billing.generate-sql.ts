@@ -8,6 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BenefitSettings } from '../careplan/careplan.rules.ts';
 import { DEPOSIT_PERCENT, daysInMonth } from './billing.rules.ts';
+import { isMonth } from '../shared/dates.ts';
 
 export interface GenerateRun {
   poolingArea: string;
@@ -337,7 +338,7 @@ export async function generateClaims(em: EntityManager, r: GenerateRun): Promise
   // The values go into the statements as literals: their shapes are checked here (ids as any 128-bit hex form,
   // since generated data uses hashes that carry no UUID version).
   const hex = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month) || !/^[0-9]{2,12}$/.test(r.poolingArea) || !r.agencyIds.every(hex) || !hex(r.userId)) {
+  if (!isMonth(r.month) || !/^[0-9]{2,12}$/.test(r.poolingArea) || !r.agencyIds.every(hex) || !hex(r.userId)) {
     throw new Error('generateClaims: bad run');
   }
   if (!r.agencyIds.length) return { claims: [], skipped: [] };

@@ -9,7 +9,7 @@ import { BillingService } from './billing.service.ts';
 import { writeDashboardXlsx, type DashboardFigures } from './billing-dashboard-export.ts';
 import { paymentRows, writeClaimPdf, writeClaimXlsx, writePaymentXlsx, writeSummaryPdf } from './billing-statements.ts';
 import { areasWith, requirePermission } from '../identity/identity.access.ts';
-import { InputError, notFound } from '../shared/errors.ts';
+import { notFound, requireMonth } from '../shared/errors.ts';
 import { systemClock } from '../shared/clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,7 +35,7 @@ export function billingRoutes(orm: MikroORM): Router {
     const area = String(req.query.poolingArea ?? '');
     const month = String(req.query.month ?? '');
     if (!areasWith(a, 'claim.read').includes(area)) throw notFound('Pooling area');
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    requireMonth(month);
     return { rows: await paymentRows(em as unknown as EntityManager, area, month), area, month };
   };
 

@@ -12,13 +12,11 @@ import { agenciesWith, areasWith, requirePermission } from '../identity/identity
 import type { Permission } from '../identity/permissions.ts';
 import type { Actor } from '../graphql/context.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
-import { AppError, InputError, notFound } from '../shared/errors.ts';
+import { AppError, InputError, notFound, requireMonth } from '../shared/errors.ts';
 import { isUuid } from '../shared/identifiers.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const monthError = (field = 'month') => new InputError([{ field, reason: 'MONTH', message: 'YYYY-MM' }]);
 
 /** A claim as read (totals in fen). */
 export interface ClaimRow {
@@ -193,7 +191,7 @@ export class BillingService {
     const where = [s.where];
     const params = [...s.params];
     if (f.month) {
-      if (!MONTH.test(f.month)) throw monthError();
+      requireMonth(f.month);
       where.push(`c.month = ?::date`);
       params.push(`${f.month}-01`);
     }
@@ -335,7 +333,7 @@ export class BillingService {
    */
   async generate(actor: Actor | null, input: { month: string; agencyId?: string | null; poolingArea?: string | null }): Promise<GenerateResult & { poolingArea: string }> {
     const a = requirePermission(actor, 'claim.generate');
-    if (!MONTH.test(input.month)) throw monthError();
+    requireMonth(input.month);
     const first = `${input.month}-01`;
     if (first > this.today()) throw new InputError([{ field: 'month', reason: 'FUTURE', message: 'A month that has begun' }]);
     let area: string;
@@ -551,8 +549,8 @@ export class BillingService {
   async dashboard(actor: Actor | null, area: string, from: string, to: string) {
     const a = requirePermission(actor, 'claim.read');
     if (!areasWith(a, 'claim.read').includes(area)) throw notFound('Pooling area');
-    if (!MONTH.test(from)) throw monthError('from');
-    if (!MONTH.test(to)) throw monthError('to');
+    requireMonth(from, 'from');
+    requireMonth(to, 'to');
     const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
     if (months < 1 || months > 36) throw new InputError([{ field: 'to', reason: 'RANGE', message: 'From 1 to 36 months, not before from' }]);
     const range = [area, `${from}-01`, `${to}-01`];

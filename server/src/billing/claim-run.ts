@@ -12,7 +12,7 @@ import type { Jobs, Worker } from '../app/jobs.ts';
 import type { Actor } from '../graphql/context.ts';
 import { AuditTrail } from '../audit/audit.service.ts';
 import { areasWith, requirePermission } from '../identity/identity.access.ts';
-import { InputError, notFound } from '../shared/errors.ts';
+import { InputError, notFound, requireMonth } from '../shared/errors.ts';
 import { isUuid } from '../shared/identifiers.ts';
 import { localDate, systemClock, type Clock } from '../shared/clock.ts';
 
@@ -70,7 +70,7 @@ export class ClaimRuns {
   async start(actor: Actor | null, poolingArea: string, month: string): Promise<ClaimRunRow> {
     const a = requirePermission(actor, 'claim.generate');
     if (!areasWith(a, 'claim.generate').includes(poolingArea)) throw notFound('Pooling area');
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    requireMonth(month);
     if (`${month}-01` > localDate(this.clock.now())) throw new InputError([{ field: 'month', reason: 'FUTURE', message: 'A month that has begun' }]);
     if (!this.jobs) throw new Error('Background jobs are not running in this process');
     const billing = new BillingService(this.em, this.clock, this.audit);

@@ -20,3 +20,6 @@ export function addMonths(date: string, months: number): string {
   return fromDate(d);
 }
 
+
+/** A calendar month as YYYY-MM (01 to 12). */
+export const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);

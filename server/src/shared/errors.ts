@@ -1,4 +1,5 @@
 // Domain errors: services throw these; the GraphQL layer maps them to `extensions.code` in one place.
+import { isMonth } from './dates.ts';
 
 export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +27,11 @@ export class InputError extends AppError {
   constructor(readonly fieldErrors: FieldError[]) {
     super('BAD_USER_INPUT', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors });
   }
+}
+
+/** Checks that `value` is a month as YYYY-MM; the error names `field`. */
+export function requireMonth(value: string, field = 'month'): void {
+  if (!isMonth(value)) throw new InputError([{ field, reason: 'MONTH', message: 'YYYY-MM' }]);
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);

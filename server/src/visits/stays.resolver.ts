@@ -7,7 +7,7 @@ import { notFound } from '../shared/errors.ts';
 import type { CareStay, HospitalStay } from './visits.entity.ts';
 import type { VisitSettings } from './visits.rules.ts';
 import { systemClock } from '../shared/clock.ts';
-import { InputError } from '../shared/errors.ts';
+import { InputError, requireMonth } from '../shared/errors.ts';
 import type { Context } from '../graphql/context.ts';
 
 const service = (ctx: Context) => new StaysService(ctx.em, systemClock, ctx.audit);
@@ -114,7 +114,7 @@ export class StaysResolver {
   @Authorized('visit.read')
   @Query(() => BillableDaysNode, { description: 'Billable days of a month under an institutional or hospital care plan (admission day counts, discharge day and leave do not).' })
   async billableDays(@Arg('planId', () => ID) planId: string, @Arg('month', () => String) month: string, @Ctx() ctx: Context): Promise<BillableDaysNode> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    requireMonth(month);
     const s = service(ctx);
     const days = s.billable(await s.careStays(ctx.actor, planId), month);
     return { month, count: days.length, days };
@@ -149,7 +149,7 @@ export class StaysResolver {
   async runMonthlyAudit(@Arg('poolingArea', () => String) poolingArea: string, @Arg('month', () => String) month: string, @Ctx() ctx: Context): Promise<Record<string, unknown>> {
     const a = requirePermission(ctx.actor, 'audit.run');
     if (!areasWith(a, 'audit.run').includes(poolingArea)) throw notFound('Pooling area');
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError([{ field: 'month', reason: 'MONTH', message: 'YYYY-MM' }]);
+    requireMonth(month);
     const s = service(ctx);
     const settings = await s.settings(a, poolingArea);
     const result = await ctx.em.transactional(async (em) => {

@@ -34,6 +34,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RULE_CODES, VISIT_DEDUCTING, type RuleAction, type RuleCode, type VisitSettings } from './visits.rules.ts';
+import { isMonth } from '../shared/dates.ts';
 
 export interface MonthlyAuditResult {
   /** Findings the rules raise for the month (whether new, refreshed, or kept as decided). */
@@ -81,7 +82,7 @@ export async function runMonthlyAudit(em: EntityManager, poolingArea: string, mo
   const started = performance.now();
   // Both end up in the SQL text as literals, so they are checked strictly here.
   if (!/^\d{2,12}$/.test(poolingArea)) throw new Error('poolingArea: digits');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error('month: YYYY-MM');
+  if (!isMonth(month)) throw new Error('month: YYYY-MM');
   const [y, m] = month.split('-').map(Number) as [number, number];
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const on = (r: RuleCode) => settings.rules[r]?.enabled === true;
