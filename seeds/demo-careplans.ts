@@ -12,7 +12,7 @@ import { CarePlanLine, CarePlanVersion } from '../server/src/careplan/careplan.e
 import { actorOf } from '../server/src/identity/auth.service.ts';
 import { AuditTrail } from '../server/src/audit/audit.service.ts';
 import { localDate, type Clock } from '../server/src/shared/clock.ts';
-import { addDays } from '../server/src/shared/dates.ts';
+import { addDays, addMonths } from '../server/src/shared/dates.ts';
 import type { Actor } from '../server/src/graphql/context.ts';
 import type { CareForm } from '../server/src/providers/catalogue.ts';
 import { DEMO_AGENCIES } from './demo-users.ts';
@@ -68,7 +68,9 @@ export async function seedDemoCarePlans(em: EntityManager, poolingArea: string):
     const agency = agencyFor(form, person.region.code, n);
     n++;
     if (!agency) continue;
-    const start = [c.effectiveDate, addDays(today, -30)].sort().at(-1)!;
+    // From the first of the month three months back (or the conclusion's date, if later): the demo city has three
+    // months of visits, which its claims settle.
+    const start = [c.effectiveDate, addMonths(`${today.slice(0, 7)}-01`, -3)].sort().at(-1)!;
     const on = at(start);
     const agencyActor = staff(agency.id);
     const plan = await on.requestPlan(officer, { personId: person.id, careForm: form, agencyId: agency.id, startDate: start, tubeFeeding: n % 6 === 0 });
