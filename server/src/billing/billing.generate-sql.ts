@@ -36,6 +36,10 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** Units of a plan line in a month of `dim` days (careplan.rules.ts unitsPerMonth), for line alias `l`. */
 export const unitsSql = (dim: number) => `case l.per when 'DAY' then l.times * ${dim} when 'WEEK' then (l.times * ${dim} + 6) / 7 else l.times end`;
 
+/** A visit's prices and standard minutes by item, for its agency and day (from CTE `pmap`), for visit alias `v`. */
+const dayMapsSql = (v: string) =>
+  `(select (select prices from pmap) -> (${v}.agency_id::text || ${v}.local_date::text) as prices, (select minutes from pmap) -> ${v}.local_date::text as minutes)`;
+
 /** round(x × percent / 100) half up (careplan.rules.ts applyPercent), for x ≥ 0 in SQL integers. */
 const percentSql = (x: string, bp: string) => `(((${x})::bigint * (${bp})::bigint + 5000) / 10000)`;
 /** round(x ÷ d) half up for x ≥ 0. */
@@ -125,7 +129,7 @@ export function careLinesSql(r: GenerateRun): string {
       select a.agency_id, d.day, coalesce(cd.prices, '{}') || coalesce(s.item_prices, '{}') as prices, coalesce(cd.minutes, '{}') as minutes
         from unnest(${AGENCIES}) as a(agency_id) cross join days d
         left join catd cd on cd.day = d.day left join sched s on s.agency_id = a.agency_id and s.day = d.day),
-    -- The same as two maps, by agency and day and by day: a visit finds its prices without a join.
+    -- The same as two maps, by agency and day and by day: a visit finds its prices without a join (dayMapsSql).
     pmap as (
       select jsonb_object_agg(agency_id::text || day::text, prices) as prices, (select jsonb_object_agg(day::text, minutes) from catd) as minutes from pm),
     -- HOME: the month's completed visits (Shanghai check-in day in the month) and the ones a finding deducts.
@@ -147,9 +151,7 @@ export function careLinesSql(r: GenerateRun): string {
         left join ded d on d.visit_id = mv.id
         cross join lateral (select coalesce(sum(coalesce((p.prices ->> i.code)::bigint, 0) * i.quantity), 0) as value,
                                    coalesce(sum(coalesce((p.minutes ->> i.code)::bigint, 0) * i.quantity), 0) as minutes
-                              from (select (select prices from pmap) -> (mv.agency_id::text || mv.local_date::text) as prices,
-                                           (select minutes from pmap) -> mv.local_date::text as minutes) p
-                              cross join jsonb_to_recordset(mv.items) as i(code text, quantity int)) x),
+                              from ${dayMapsSql('mv')} p cross join jsonb_to_recordset(mv.items) as i(code text, quantity int)) x),
     -- Per beneficiary in one pass over the visits (one sort): the visits no finding deducts counted whole, the
     -- deducted ones kept aside; the few visits beyond the plan's frequency are taken off below (home).
     home0 as (
@@ -157,7 +159,8 @@ export function careLinesSql(r: GenerateRun): string {
              array_agg(id order by check_in_at, id) as visit_ids, array_agg((case when reason is null then value else 0 end)::int order by check_in_at, id) as visit_fen,
              array_agg(reason order by check_in_at, id) filter (where reason is not null) as ded_reasons,
              array_agg(id order by check_in_at, id) filter (where reason is not null) as ded_ids,
-             array_agg(value order by check_in_at, id) filter (where reason is not null) as ded_values
+             array_agg(value order by check_in_at, id) filter (where reason is not null) as ded_values,
+             coalesce(sum(value) filter (where reason is not null), 0) as deducted
         from pv0 group by 1, 2),
     -- Each visited version's monthly units per item: its lines found through the version's index (offset 0 keeps
     -- the lookup per version, where the planner, blind to the visits' few versions, would read every plan line).
@@ -179,10 +182,10 @@ export function careLinesSql(r: GenerateRun): string {
        group by t.plan_id, t.code having sum(t.units) > min(coalesce(l.allowed, 0))),
     ou as (
       select mv.id, mv.agency_id, mv.person_id, mv.plan_id, mv.check_in_at, i.n, i.code, coalesce(i.quantity, 0) as quantity, coalesce(l.allowed, 0) as allowed,
-             coalesce((pm.prices ->> i.code)::bigint, 0) as price, coalesce((pm.minutes ->> i.code)::bigint, 0) as minutes
+             coalesce((p.prices ->> i.code)::bigint, 0) as price, coalesce((p.minutes ->> i.code)::bigint, 0) as minutes
         from mv
+        cross join lateral ${dayMapsSql('mv')} p
         cross join lateral rows from (jsonb_to_recordset(mv.items) as (code text, quantity int)) with ordinality as i(code, quantity, n)
-        left join pm on pm.agency_id = mv.agency_id and pm.day = mv.local_date
         left join lim l on l.plan_version_id = mv.plan_version_id and l.code = i.code
        where mv.plan_id in (select plan_id from over) and (mv.plan_id, i.code) in (select plan_id, code from over)
          and not exists (select 1 from ded where ded.visit_id = mv.id)),
@@ -205,7 +208,7 @@ export function careLinesSql(r: GenerateRun): string {
     home as (
       select h.agency_id, h.person_id, h.gross - coalesce(o.fen, 0) as gross, h.minutes - coalesce(o.minutes, 0) as minutes, h.visit_ids,
              coalesce(f.visit_fen, h.visit_fen) as visit_fen,
-             coalesce((select sum(x) from unnest(h.ded_values) as x), 0) + coalesce(o.fen, 0) as deducted,
+             h.deducted + coalesce(o.fen, 0) as deducted,
              case when h.ded_ids is not null or o.person_id is not null then
                (select jsonb_agg(jsonb_build_object('reason', reason, 'count', n, 'amountFen', amount, 'visitIds', ids) order by reason collate "C")
                   from (select u.reason, count(*) as n, sum(u.value) as amount, array_agg(u.id order by u.k) as ids

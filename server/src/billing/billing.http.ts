@@ -21,6 +21,19 @@ function headers(res: express.Response, type: string, filename: string, disposit
   res.setHeader('cache-control', 'private, no-store');
 }
 
+/**
+ * A route that writes its document straight into the response: a failure before the first byte is answered as
+ * the API's error; one after it can only cut the response off.
+ */
+const streamed = (write: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler => async (req, res, next) => {
+  try {
+    await write(req, res);
+  } catch (e) {
+    if (res.headersSent) res.destroy(e as Error);
+    else sendFailure(res, e, next);
+  }
+};
+
 export function billingRoutes(orm: MikroORM): Router {
   const router = express.Router();
 
@@ -39,64 +52,39 @@ export function billingRoutes(orm: MikroORM): Router {
     return { rows: await paymentRows(em as unknown as EntityManager, area, month), area, month };
   };
 
-  router.get('/claims/:id/statement.xlsx', async (req, res, next) => {
-    try {
-      const { em, c } = await claimOf(req);
-      headers(res, XLSX, `claim-${c.month}-${c.id}.xlsx`, 'attachment');
-      await writeClaimXlsx(em, c, res);
-    } catch (e) {
-      if (res.headersSent) res.destroy(e as Error);
-      else sendFailure(res, e, next);
-    }
-  });
+  router.get('/claims/:id/statement.xlsx', streamed(async (req, res) => {
+    const { em, c } = await claimOf(req);
+    headers(res, XLSX, `claim-${c.month}-${c.id}.xlsx`, 'attachment');
+    await writeClaimXlsx(em, c, res);
+  }));
 
-  router.get('/claims/:id/statement.pdf', async (req, res, next) => {
-    try {
-      const { em, c } = await claimOf(req);
-      headers(res, 'application/pdf', `claim-${c.month}-${c.id}.pdf`, 'inline');
-      await writeClaimPdf(em, c, res);
-    } catch (e) {
-      if (res.headersSent) res.destroy(e as Error);
-      else sendFailure(res, e, next);
-    }
-  });
+  router.get('/claims/:id/statement.pdf', streamed(async (req, res) => {
+    const { em, c } = await claimOf(req);
+    headers(res, 'application/pdf', `claim-${c.month}-${c.id}.pdf`, 'inline');
+    await writeClaimPdf(em, c, res);
+  }));
 
-  router.get('/claims/payment-list.xlsx', async (req, res, next) => {
-    try {
-      const { rows, area, month } = await areaMonth(req);
-      headers(res, XLSX, `payment-list-${area}-${month}.xlsx`, 'attachment');
-      await writePaymentXlsx(rows, area, month, res);
-    } catch (e) {
-      if (res.headersSent) res.destroy(e as Error);
-      else sendFailure(res, e, next);
-    }
-  });
+  router.get('/claims/payment-list.xlsx', streamed(async (req, res) => {
+    const { rows, area, month } = await areaMonth(req);
+    headers(res, XLSX, `payment-list-${area}-${month}.xlsx`, 'attachment');
+    await writePaymentXlsx(rows, area, month, res);
+  }));
 
-  router.get('/claims/summary.pdf', async (req, res, next) => {
-    try {
-      const { rows, area, month } = await areaMonth(req);
-      headers(res, 'application/pdf', `settlement-summary-${area}-${month}.pdf`, 'inline');
-      await writeSummaryPdf(rows, area, month, res);
-    } catch (e) {
-      if (res.headersSent) res.destroy(e as Error);
-      else sendFailure(res, e, next);
-    }
-  });
+  router.get('/claims/summary.pdf', streamed(async (req, res) => {
+    const { rows, area, month } = await areaMonth(req);
+    headers(res, 'application/pdf', `settlement-summary-${area}-${month}.pdf`, 'inline');
+    await writeSummaryPdf(rows, area, month, res);
+  }));
 
   // The dashboard's figures as the settlementDashboard query has them: the service checks the permission, the area
   // (NOT_FOUND outside the actor's) and the months (BAD_USER_INPUT on `from` or `to`).
-  router.get('/claims/dashboard.xlsx', async (req, res, next) => {
-    try {
-      const { em, audit, actor } = await fileRequestContext(orm, req);
-      const [area, from, to] = (['poolingArea', 'from', 'to'] as const).map((k) => String(req.query[k] ?? '')) as [string, string, string];
-      const d = (await new BillingService(em as unknown as EntityManager, systemClock, audit).dashboard(actor, area, from, to)) as DashboardFigures;
-      headers(res, XLSX, `settlement-dashboard-${area}-${from}-${to}.xlsx`, 'attachment');
-      await writeDashboardXlsx(d, res);
-    } catch (e) {
-      if (res.headersSent) res.destroy(e as Error);
-      else sendFailure(res, e, next);
-    }
-  });
+  router.get('/claims/dashboard.xlsx', streamed(async (req, res) => {
+    const { em, audit, actor } = await fileRequestContext(orm, req);
+    const [area, from, to] = (['poolingArea', 'from', 'to'] as const).map((k) => String(req.query[k] ?? '')) as [string, string, string];
+    const d = (await new BillingService(em as unknown as EntityManager, systemClock, audit).dashboard(actor, area, from, to)) as DashboardFigures;
+    headers(res, XLSX, `settlement-dashboard-${area}-${from}-${to}.xlsx`, 'attachment');
+    await writeDashboardXlsx(d, res);
+  }));
 
   return router;
 }
