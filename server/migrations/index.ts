@@ -17,6 +17,7 @@ import { Migration20261208010000_billing } from './Migration20261208010000_billi
 import { Migration20261208020000_claim_run } from './Migration20261208020000_claim_run.ts';
 import { Migration20261209010000_claim_line_guard_statement } from './Migration20261209010000_claim_line_guard_statement.ts';
 import { Migration20261207070000_visit_key } from './Migration20261207070000_visit_key.ts';
+import { Migration20261210010000_facts_changed } from './Migration20261210010000_facts_changed.ts';
 
 export const migrationsList: { name: string; class: new (...args: any[]) => Migration }[] = [
   { name: 'Migration20261123042057_initial', class: Migration20261123042057_initial },
@@ -36,4 +37,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => Migr
   { name: 'Migration20261208010000_billing', class: Migration20261208010000_billing },
   { name: 'Migration20261208020000_claim_run', class: Migration20261208020000_claim_run },
   { name: 'Migration20261209010000_claim_line_guard_statement', class: Migration20261209010000_claim_line_guard_statement },
+  { name: 'Migration20261210010000_facts_changed', class: Migration20261210010000_facts_changed },
 ];

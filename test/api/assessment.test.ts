@@ -2,7 +2,7 @@
 // assignment rules, review, notice and objections, documents, the PDF notice, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { personInput, residentId } from '../helpers/factories.ts';
 import { ANSWERS_FOR_LEVEL } from '../../seeds/demo-assessments.ts';
 
@@ -10,7 +10,7 @@ let s: TestServer;
 let officer: Gql, supervisor: Gql, agency: Gql, agency2: Gql;
 const assessorClient: Record<string, Gql> = {};
 const assessorId: Record<string, string> = {};
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 
 const APP_FIELDS = `id status round finalRound confirmedLevel noticeStart noticeEnd allowedActions acceptanceDue
   tasks { id round status level explanation assessor { name } } objections { id decision } conclusion { id level qualifies validUntil effectiveDate status noticeUrl }`;

@@ -1,12 +1,12 @@
 // The audit trail: a row for every write and every full-ID read, in the same transaction, masked; append-only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { personInput } from '../helpers/factories.ts';
 
 let s: TestServer;
 let officer: Gql;
 let supervisor: Gql;
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const CREATE = `mutation($i: CreateInsuredPersonInput!) { createInsuredPerson(input: $i) { id idNumber version } }`;
 const AUDIT = `query($f: AuditFilter, $first: Int, $after: String) { auditLog(filter: $f, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } nodes { id at username roles operation entity entityId poolingArea changes clientIp requestId } } }`;

@@ -1,6 +1,6 @@
 // Sign-in, lockout, sessions and their expiry, revocation, and the production guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, codeOf, LOGIN, sessionCookie, startTestServer, type TestServer } from '../helpers/server.ts';
+import { clientFor, codeOf, LOGIN, sessionCookie, startTestServer, type TestServer, sqlOn } from '../helpers/server.ts';
 import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { startServer } from '../../server/src/app/server.ts';
 import { createTestDatabase } from '../helpers/db.ts';
@@ -13,7 +13,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const ME = '{ me { user { username } roles permissions } }';
 
 async function newUser(username: string, roles = `[{ role: SUPERVISOR, poolingArea: "3702" }]`) {
@@ -139,9 +139,17 @@ describe('several server processes', () => {
     try {
       const onFirst = await s.as('officer');
       const onSecond = clientFor(other.url, onFirst.cookie);
+      expect((await onFirst(ME)).body.data.me.user.username).toBe('officer'); // the first now keeps the session
       expect((await onSecond(ME)).body.data.me.user.username).toBe('officer');
       expect((await onSecond('mutation { logout }')).body.data.logout).toBe(true);
+      // The sign-out reaches the first process as a notification, milliseconds after its commit.
+      await s.pubSub.settled();
       expect(codeOf(await onFirst('{ regions { code } }'))).toBe('UNAUTHENTICATED');
+      // A sign-out on the process that keeps the session ends it there at once.
+      const again = await s.as('officer');
+      expect((await again(ME)).body.data.me.user.username).toBe('officer');
+      expect((await again('mutation { logout }')).body.data.logout).toBe(true);
+      expect(codeOf(await again('{ regions { code } }'))).toBe('UNAUTHENTICATED');
     } finally {
       await other.stop();
     }

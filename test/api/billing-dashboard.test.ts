@@ -7,12 +7,12 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer, sqlOn } from '../helpers/server.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 
 let s: TestServer;
 const cookies: Record<string, string> = {};
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 
 /** A month `n` months after YYYY-MM (before, when negative). */
 function addMonths(month: string, n: number): string {

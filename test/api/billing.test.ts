@@ -5,14 +5,14 @@
 // payables) taken once each.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { DEMO_AGENCIES } from '../../seeds/demo-users.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { applyPercent } from '../../server/src/careplan/careplan.rules.ts';
 
 let s: TestServer;
 let agency: Gql, agency2: Gql, officer: Gql, supervisor: Gql, caregiver: Gql;
-const sql = <T = any>(q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<T[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const AGENCY = DEMO_AGENCIES[0]!.id;
 const MONTH = localDate(new Date()).slice(0, 7);
 

@@ -2,7 +2,7 @@
 // versions, events elsewhere (new conclusion, death, contract), devices, benefit settings, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { codeOf, countStatements, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, countStatements, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { assessedPerson, reassess } from '../helpers/careplan.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
@@ -13,7 +13,7 @@ let officer: Gql, supervisor: Gql, agency: Gql, agency2: Gql, assessor: Gql, car
 let agencyA = '';
 let agencyB = '';
 const today = localDate(new Date());
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const nextMonth = addDays(monthOf(today).last, 1);
 
 async function ok(client: Gql, query: string, variables?: Record<string, unknown>) {

@@ -2,7 +2,7 @@
 // eligibility, evaluations and violations, and who sees what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { residentId } from '../helpers/factories.ts';
 import { creditCodeCheckChar } from '../../server/src/shared/identifiers.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
@@ -13,7 +13,7 @@ let officer: Gql, supervisor: Gql, agency: Gql, agency2: Gql, admin: Gql;
 let agencyAId = '';
 let agencyBId = '';
 const today = localDate(new Date());
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 
 async function ok(client: Gql, query: string, variables?: Record<string, unknown>) {
   const r = await client(query, variables);

@@ -1,11 +1,11 @@
 // Object-level access: each actor reaches only the rows of its scope, by id, through lists and nested fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { codeOf, startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { personInput } from '../helpers/factories.ts';
 
 let s: TestServer;
 let agencyA: Gql, agencyB: Gql, caregiverA: Gql, assessor: Gql, officer: Gql, otherOfficer: Gql, otherSupervisor: Gql;
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const ids = (r: any) => r.body.data.insuredPersons.nodes.map((n: any) => n.id).sort();
 const LIST = `query($f: InsuredPersonFilter) { insuredPersons(filter: $f, first: 100) { totalCount nodes { id name poolingArea } } }`;
 

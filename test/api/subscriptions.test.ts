@@ -7,7 +7,7 @@ import path from 'node:path';
 import getPort from 'get-port';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer, sqlOn } from '../helpers/server.ts';
 import { liveClient, subscribe, type LiveClient, type Received } from '../helpers/live.ts';
 import { startServer, type RunningServer } from '../../server/src/app/server.ts';
 import { publishFindings, type FindingEvent } from '../../server/src/visits/finding-events.ts';
@@ -38,7 +38,7 @@ afterEach(async () => {
   await vi.waitFor(() => expect(s.pubSub.subscriberCount).toBe(0));
 });
 
-const sql = (q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 
 /** A WebSocket client signed in as `who` (through HTTP sign-in on `s`; sessions are shared by every process). */
 async function live(who: string, on: { url: string } = s, headers: Record<string, string> = {}) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer, sqlOn } from '../helpers/server.ts';
 import { generateVisitMonth } from '../../seeds/visit-generator.ts';
 import { runMonthlyAudit } from '../../server/src/visits/visits.audit-sql.ts';
 import {
@@ -33,7 +33,7 @@ vi.mock('../../server/src/shared/clock.ts', async (importOriginal) => {
 const AREA = '3702';
 let s: TestServer;
 const em = () => s.db.orm.em.fork() as unknown as EntityManager;
-const sql = <T = any>(q: string, params: unknown[] = []) => s.db.orm.em.fork().getConnection().execute<T[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(s)(q, params);
 const settingsWith = (over: Partial<VisitSettings> = {}, rules: Partial<VisitSettings['rules']> = {}): VisitSettings => ({
   ...DEFAULT_VISIT_SETTINGS,
   ...over,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { personInput, residentId } from '../helpers/factories.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { ANSWERS_FOR_LEVEL } from '../../seeds/demo-assessments.ts';
@@ -19,7 +19,7 @@ let officer: Gql;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
-const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(server)(q, params);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DESK, launchBrowser, shot } from '../helpers/browser.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 
@@ -24,7 +24,7 @@ let officerApi: Gql, agencyApi: Gql, agency2Api: Gql;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
-const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(server)(q, params);
 
 const AGENCY = DEMO_AGENCIES[0]!;
 const thisMonth = localDate(new Date()).slice(0, 7);

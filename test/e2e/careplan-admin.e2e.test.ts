@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ARTIFACTS, DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { assessedPerson } from '../helpers/careplan.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
@@ -21,7 +21,7 @@ let officer: Gql;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
-const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(server)(q, params);
 const today = localDate(new Date());
 const HOME_AGENCY = DEMO_AGENCIES[0]!.name; // 青岛颐康居家护理服务有限公司, serving 370202
 const INSTITUTION_AGENCY = '青岛康宁护理院'; // institutional care in 370202

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DESK, PHONE, launchBrowser, shot } from '../helpers/browser.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
@@ -22,7 +22,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const today = localDate(new Date());
-const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(server)(q, params);
 
 let plan: { person_id: string; person_name: string; id_number: string; version_id: string; lat: number; lng: number };
 let items: { code: string; name: string; minutes: number }[];

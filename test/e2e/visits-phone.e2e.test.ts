@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PHONE, launchBrowser, shot } from '../helpers/browser.ts';
-import { startTestServer, type Gql, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type Gql, type TestServer, sqlOn } from '../helpers/server.ts';
 import { DEMO_PASSWORD } from '../../seeds/demo-users.ts';
 import { localDate } from '../../server/src/shared/clock.ts';
 
@@ -17,7 +17,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const today = localDate(new Date());
-const sql = (q: string, params: unknown[] = []) => server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+const sql = (q: string, params: unknown[] = []) => sqlOn(server)(q, params);
 let plan: { person_id: string; name: string; lat: number; lng: number; version_id: string };
 let items: { code: string; name: string; minutes: number }[];
 let caregiverName = '';

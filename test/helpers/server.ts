@@ -72,3 +72,15 @@ export async function countStatements(server: TestServer, run: () => Promise<voi
   }
   return n;
 }
+
+/**
+ * SQL on a running server's database, as a test's set-up or check: after it, the server has heard of the change
+ * (its caches of seldom-changing facts, server/src/shared/fact-cache.ts, hold nothing the change replaced).
+ */
+export function sqlOn(server: Pick<RunningServer, 'db' | 'pubSub'>) {
+  return async (q: string, params: unknown[] = []): Promise<any[]> => {
+    const rows = await server.db.orm.em.fork().getConnection().execute<any[]>(q, params);
+    await server.pubSub.settled();
+    return rows;
+  };
+}

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { entities } from './entities.ts';
 import { migrationsList } from '../../migrations/index.ts';
 import { ROOT } from './config.ts';
+import { FactsChangedSubscriber } from '../shared/fact-cache.ts';
 
 export function ormConfig(url: string, opts: { log?: Logger; poolMax?: number } = {}) {
   return defineConfig({
@@ -15,6 +16,7 @@ export function ormConfig(url: string, opts: { log?: Logger; poolMax?: number } 
     extensions: [Migrator, SeedManager],
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
+    subscribers: [new FactsChangedSubscriber()],
     pool: { min: 0, max: opts.poolMax ?? 10 },
     debug: false,
     logger: (message) => opts.log?.debug({ orm: message }, 'orm'),

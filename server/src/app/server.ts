@@ -7,6 +7,7 @@ import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from './database.ts';
 import { createHttpApp } from './http.ts';
 import { PgPubSub } from '../shared/pubsub.ts';
+import { factCachesOf } from '../shared/fact-cache.ts';
 import { startJobs, type Jobs } from './jobs.ts';
 import { claimRunWorker } from '../billing/claim-run.ts';
 
@@ -26,7 +27,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const config = { ...loadConfig(), ...overrides };
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
-  const pubSub = new PgPubSub({ connectionString: db.orm.config.get('clientUrl')!, log, em: () => db.orm.em.fork() });
+  const pubSub = new PgPubSub({ connectionString: db.orm.config.get('clientUrl')!, log, em: () => db.orm.em.fork(), caches: factCachesOf(db.orm.em) });
   let app;
   let jobs: Jobs | undefined;
   try {

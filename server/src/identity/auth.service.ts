@@ -13,6 +13,7 @@ import type { AuditTrail } from '../audit/audit.service.ts';
 import { AppError, InputError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import { prepared, runPrepared } from '../shared/prepared.ts';
+import { factCachesOf } from '../shared/fact-cache.ts';
 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -64,6 +65,9 @@ interface SessionFacts {
   active: boolean;
   actor: Actor;
 }
+
+/** Valid sessions by token hash, as last read (or touched) by this process. */
+const sessionCache = (em: EntityManager) => factCachesOf(em).cache<SessionFacts>('sessions', ['session', 'app_user', 'role_grant'], 20_000);
 
 export function actorOf(user: User): Actor {
   const grants: Grant[] = user.grants.getItems().map((g) => ({
@@ -152,13 +156,23 @@ export class AuthService {
   async resolve(token: string | undefined): Promise<ResolvedSession> {
     if (!token) return { actor: null, sessionHash: null, problem: null };
     const hash = sha256(token);
-    const [session] = await this.sessionsOf([hash]);
     const now = this.clock.now();
+    // A session read within the last touch interval is answered from the process's cache (a revocation, or a
+    // change to the user or their grants, empties it); the database decides whenever a touch is due.
+    const cache = sessionCache(this.em);
+    const cached = cache.get(hash);
+    if (cached && sessionVerdict(cached, now) === 'VALID' && now.getTime() - cached.lastSeenAt.getTime() < SESSION_TOUCH_MS) {
+      return { actor: cached.actor, sessionHash: hash, problem: null };
+    }
+    const generation = factCachesOf(this.em).generation;
+    const [session] = await this.sessionsOf([hash]);
     if (!session || !session.active) return { actor: null, sessionHash: null, problem: session ? 'SESSION_EXPIRED' : null };
     if (sessionVerdict(session, now) !== 'VALID') return { actor: null, sessionHash: null, problem: 'SESSION_EXPIRED' };
     if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
       await runPrepared(this.em, TOUCH, [now.toISOString(), hash]);
+      session.lastSeenAt = now;
     }
+    cache.set(hash, session, generation);
     return { actor: session.actor, sessionHash: hash, problem: null };
   }
 
@@ -177,6 +191,7 @@ export class AuthService {
   async logout(actor: Actor, sessionHash: string): Promise<void> {
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(Session, { tokenHash: sessionHash, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
+      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
       await this.audit.record(em, actor, { operation: 'LOGOUT', entity: 'User', entityId: actor.userId, poolingArea: actor.poolingArea });
     });
   }
@@ -202,6 +217,7 @@ export class AuthService {
         { user: user.id, tokenHash: { $ne: sessionHash }, revokedAt: null },
         { revokedAt: now, revokeReason: 'PASSWORD_CHANGED' },
       );
+      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
       await this.audit.record(em, actor, { operation: 'PASSWORD_CHANGED', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, detail: { otherSessionsRevoked: revoked } });
     });
   }

@@ -18,6 +18,7 @@ import { isUuid, parseCreditCode } from '../shared/identifiers.ts';
 import { containsPattern } from '../shared/sql.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 import type { Clock } from '../shared/clock.ts';
+import { factCachesOf } from '../shared/fact-cache.ts';
 
 export interface GrantInput {
   role: Role;
@@ -157,6 +158,7 @@ export class UsersService {
         user.lockedUntil = null;
       } else {
         await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'DISABLED' });
+        factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
       }
       await em.flush();
       await this.audit.record(em, actor, { operation: status === 'ACTIVE' ? 'ENABLE' : 'DISABLE', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, before, after: userSnapshot(user) });
@@ -178,6 +180,7 @@ export class UsersService {
       user.lockedUntil = null;
       user.passwordChangedAt = this.clock.now();
       await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'PASSWORD_RESET' });
+      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
       await em.flush();
       await this.audit.record(em, actor, { operation: 'RESET_PASSWORD', entity: 'User', entityId: user.id, poolingArea: user.poolingArea });
       return { user, temporaryPassword };

@@ -10,13 +10,18 @@
 // (PostgreSQL queues notifications only for sessions that are listening). Live updates are a convenience over the
 // lists, which stay the truth; the reconnect is logged.
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import type { Logger } from 'pino';
 import { prepared, txOf, type Tx } from './prepared.ts';
+import { CHANGED_TOPIC, type FactCaches } from './fact-cache.ts';
 
 /** The one channel of the application; messages carry their topic. NOTIFY is per database, so one name is enough. */
 export const CHANNEL = 'changhu_events';
+
+/** The topic of `settled()`'s markers. */
+const SETTLED_TOPIC = 'settled';
 
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (with the default 8 kB block size). */
 export const MAX_PAYLOAD_BYTES = 7999;
@@ -73,6 +78,8 @@ export interface PgPubSubOptions {
   retryMaxMs?: number;
   /** Messages one subscriber may have waiting before it is ended as too slow (so a stuck socket cannot grow memory without bound). */
   maxQueued?: number;
+  /** The process's caches of seldom-changing facts: on while this listener listens, told of each change (fact-cache.ts). */
+  caches?: FactCaches;
 }
 
 /**
@@ -91,6 +98,8 @@ export class PgPubSub implements PubSub {
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private closed = false;
+  /** `settled()` calls waiting for their marker to come back, by marker. */
+  private readonly markers = new Map<string, () => void>();
 
   constructor(private readonly options: PgPubSubOptions) {
     this.log = options.log.child({ component: 'pubsub' });
@@ -119,6 +128,26 @@ export class PgPubSub implements PubSub {
     let n = 0;
     for (const set of this.topics.values()) n += set.size;
     return n;
+  }
+
+  /**
+   * Resolves once this process has heard every notification committed before the call (PostgreSQL delivers them in
+   * commit order, and this one's own marker comes last): after a change made behind the server's back (psql, a
+   * test's SQL), its caches no longer hold what the change replaced. At once when not listening (nothing is cached).
+   */
+  async settled(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const marker = randomUUID();
+    const back = new Promise<void>((resolve) => this.markers.set(marker, resolve));
+    try {
+      await client.query('select pg_notify($1, $2)', [CHANNEL, encodeMessage(SETTLED_TOPIC, marker)]);
+    } catch {
+      // The connection is going: once it is gone nothing is cached, and until then there is no marker to wait for.
+      this.markers.delete(marker);
+      return;
+    }
+    await back;
   }
 
   publish(routingKey: string, ...args: unknown[]): Promise<void> {
@@ -150,6 +179,7 @@ export class PgPubSub implements PubSub {
     this.topics.clear();
     const client = this.client;
     this.client = null;
+    this.deaf();
     if (client) await client.end().catch((err: unknown) => this.log.warn({ err }, 'closing the listener failed'));
   }
 
@@ -181,6 +211,7 @@ export class PgPubSub implements PubSub {
       return;
     }
     this.client = client;
+    this.options.caches?.listening();
     if (this.attempt > 0) this.log.info({ attempts: this.attempt }, 'listener reconnected; messages sent meanwhile were not received');
     this.attempt = 0;
   }
@@ -189,6 +220,7 @@ export class PgPubSub implements PubSub {
   private lost(client: pg.Client, err: Error | null): void {
     if (client !== this.client) return;
     this.client = null;
+    this.deaf();
     // The dead client may still emit; a listener-less 'error' event would crash the process.
     client.removeAllListeners();
     client.on('error', () => {});
@@ -196,6 +228,13 @@ export class PgPubSub implements PubSub {
     if (this.closed) return;
     this.log.error({ err }, 'listener connection lost; reconnecting');
     this.scheduleReconnect();
+  }
+
+  /** Not listening: nothing may be cached, and whoever waits for a marker has nothing stale left to wait for. */
+  private deaf(): void {
+    this.options.caches?.deaf();
+    for (const resolve of this.markers.values()) resolve();
+    this.markers.clear();
   }
 
   private scheduleReconnect(): void {
@@ -224,6 +263,15 @@ export class PgPubSub implements PubSub {
       return;
     }
     if (typeof message?.topic !== 'string') return;
+    if (message.topic === CHANGED_TOPIC) {
+      this.options.caches?.changed(String(message.data));
+      return;
+    }
+    if (message.topic === SETTLED_TOPIC) {
+      this.markers.get(String(message.data))?.();
+      this.markers.delete(String(message.data));
+      return;
+    }
     const set = this.topics.get(message.topic);
     if (!set) return;
     for (const s of [...set]) s.push(message.data);

@@ -39,6 +39,8 @@ import { isUuid } from '../shared/identifiers.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
 import { pooled, prepared, txOf, type Tx } from '../shared/prepared.ts';
+import { factCachesOf } from '../shared/fact-cache.ts';
+import { minutesOn, planInForce, servedOn, staysBefore, type CatalogueMinutes, type PlanVersionPeriod, type ServicePeriod, type Stay } from './visits.facts.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -107,9 +109,10 @@ const PERSON_NAMES = prepared('visit_person_names', `select id, name from insure
 const ENSURE_PARTITIONS = prepared('visit_ensure_partitions', `select visit_ensure_partitions(?::date, 1)`);
 
 /**
- * Everything a check-in is decided on, in one statement (it is the hottest path of the system): the caregiver of
- * the sign-in, her employment and her agency's contracts, the person and whether the agency serves them that
- * day, the plan in force, the area's settings, and a visit already stored under the id.
+ * Everything a check-in is decided on, in one statement (it is the hottest path of the system), none of it bound
+ * to the day, so that it can be kept (fact-cache.ts) and asked about any day (visits.facts.ts): the caregiver of
+ * the sign-in, her employments and her agency's contracts, the person, the periods in which the agency serves them,
+ * their plan versions with the agency, the area's settings; and a visit already stored under the id (never kept).
  */
 const CHECK_IN_FACTS = prepared(
   'visit_check_in_facts',
@@ -120,18 +123,69 @@ const CHECK_IN_FACTS = prepared(
           (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
              from contract k where k.agency_id = (select agency_id from cg)) as contracts,
           (select row_to_json(prs) from prs) as person,
-          exists (select 1 from agency_client ac where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)
-                    and ac.since <= ?::date and (ac.until is null or ac.until >= ?::date)) as served,
-          (select json_build_object('version_id', v.id, 'plan_id', p.id) from care_plan_version v join care_plan p on p.id = v.plan_id
+          (select json_agg(json_build_object('since', ac.since, 'until', ac.until)) from agency_client ac
+            where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)) as served,
+          (select json_agg(json_build_object('version_id', v.id, 'plan_id', p.id, 'number', v.number, 'from', v.effective_from, 'until', v.effective_until))
+             from care_plan_version v join care_plan p on p.id = v.plan_id
             where p.person_id = (select id from prs) and p.agency_id = (select agency_id from cg) and p.care_form = 'HOME'
-              and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED') and v.effective_from <= ?::date
-              and (v.effective_until is null or (v.effective_until >= ?::date and v.effective_until >= v.effective_from))
-            order by v.number desc limit 1) as plan,
+              and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')) as plans,
           (select json_build_object('caregiver_id', k.caregiver_id, 'check_in_at', k.check_in_at) from visit_key k where k.id = ?) as existing,
           (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
 );
 
-/** The check-in and its audit row, in one statement; nothing when a visit with the id and time is already there. */
+/**
+ * What the end of a visit is decided on that changes seldom, for a visit `cur` (a relation with its caregiver,
+ * person, area, agency and plan version): the caregiver with her agency's name and her employments, the agency's
+ * contracts, the person, the area's settings, the plan version's items, the catalogue's versions of those items,
+ * the beneficiary's card and hospital stays. None of it bound to the visit's day (visits.facts.ts asks the day),
+ * so that it can be kept (fact-cache.ts) for the person's next visits.
+ */
+const basisColumns = (cur: string) => `
+          (select row_to_json(cg) from (select c.id, c.user_id, c.agency_id, c.name, c.active, c.qualification, c.certificate_expiry, a.name as agency_name
+             from caregiver c left join agency a on a.id = c.agency_id where c.id = (select caregiver_id from ${cur})) cg) as caregiver,
+          (select row_to_json(prs) from (select id, pooling_area, name, latitude, longitude, date_of_death, emergency_contact_name
+             from insured_person where id = (select person_id from ${cur})) prs) as person,
+          (select settings from visit_settings where pooling_area = (select pooling_area from ${cur})) as settings,
+          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per) order by l.position)
+             from care_plan_line l where l.plan_version_id = (select plan_version_id from ${cur}) and l.kind = 'ITEM') as lines,
+          (select json_agg(json_build_object('code', ci.code, 'minutes', ci.minutes, 'from', ci.effective_from)) from catalogue_item ci
+            where ci.pooling_area = (select pooling_area from ${cur})
+              and ci.code in (select l.code from care_plan_line l where l.plan_version_id = (select plan_version_id from ${cur}) and l.kind = 'ITEM')) as catalogue,
+          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from ${cur})) as employments,
+          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+             from contract k where k.agency_id = (select agency_id from ${cur})) as contracts,
+          (select code_hash from beneficiary_card where person_id = (select person_id from ${cur})) as card_hash,
+          (select json_agg(json_build_object('admittedOn', h.admitted_on, 'dischargedOn', h.discharged_on)) from hospital_stay h where h.person_id = (select person_id from ${cur})) as stays`;
+
+/**
+ * What the end of a visit `cur` is audited on that changes with every visit: the caregiver's visits within 36
+ * hours either side (R01, R08, R09), and the units of the items named (`codes`, a JSON array) that the plan's
+ * earlier visits of the month used (R06), less those of visits a finding deducts (`deductOpen`: whether an open
+ * deducting finding does). Read as of the statement's start, so a statement that completes `cur` still sees the rest.
+ */
+const dynamicColumns = (cur: string, codes: string, deductOpen: string) => `
+          (select json_agg(n) from (
+             select ${NEIGHBOUR_COLUMNS}
+               from visit v where v.caregiver_id = (select caregiver_id from ${cur}) and v.status = 'DONE'
+                and v.check_in_at between (select check_in_at from ${cur}) - interval '36 hours' and (select check_in_at from ${cur}) + interval '36 hours') n) as neighbours,
+          (select json_object_agg(u.code, u.n) from (
+             select i.code, sum(i.quantity)::int as n
+               from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+              where o.plan_id = (select plan_id from ${cur}) and o.status = 'DONE' and i.code in (select jsonb_array_elements_text(${codes}::jsonb))
+                and o.check_in_at >= ((date_trunc('month', (select local_date::date from ${cur}))::date)::timestamp at time zone 'Asia/Shanghai')
+                and o.local_date >= date_trunc('month', (select local_date::date from ${cur})) and o.local_date < date_trunc('month', (select local_date::date from ${cur})) + interval '1 month'
+                and o.check_in_at <= (select check_in_at from ${cur}) and (o.check_in_at, o.id) < (select check_in_at, id from ${cur})
+                -- A deducting finding takes the visit out of the count. Looked up per visit by its index (a scalar
+                -- subquery, which the planner does not turn into a join that would scan all findings).
+                and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
+                       and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and ${deductOpen})) limit 1) is null
+              group by i.code) u) as used`;
+
+/**
+ * The check-in and its audit row, in one statement; nothing when a visit with the id and time is already there.
+ * When asked (the last placeholder), it also reads what the visit's end will be decided on (basisColumns), so that
+ * the check-out finds it kept.
+ */
 const INSERT_CHECK_IN = prepared(
   'visit_insert_check_in',
   `with ins as (
@@ -140,61 +194,24 @@ const INSERT_CHECK_IN = prepared(
      values (?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'OPEN', ?, ?, ?, ?, ?, ?)
      on conflict do nothing
      returning ${VISIT_COLUMNS}),
-   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from ins)
-   select * from ins`,
+   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from ins),
+   basis as (select ${basisColumns('ins')} where ?::boolean)
+   select ins.*, (select row_to_json(basis) from basis) as basis from ins`,
 );
 
 /**
  * Everything the end of a visit is decided and audited on, in one statement (with check-in, the hottest path):
- * the visit, its caregiver with her employments and her agency's contracts, the person, the area's settings, the
- * plan version's items, the beneficiary's card, hospital stays, the caregiver's visits within 36 hours either
- * side, and the units of each item the plan's earlier visits of the month used. Rows inside come as JSON, their
- * times as ISO strings.
+ * the visit, whether the sign-in is a caregiver's, what changes seldom (basisColumns) and what changes with every
+ * visit (dynamicColumns). Rows inside come as JSON, their times as ISO strings.
  */
 const completionFacts = (name: string, cur: string) =>
   prepared(
     name,
-    `with cur as (select ${VISIT_COLUMNS} from visit v where ${cur}),
-        cg as (select c.id, c.user_id, c.agency_id, c.name, c.active, c.qualification, c.certificate_expiry, a.name as agency_name
-                 from caregiver c left join agency a on a.id = c.agency_id where c.id = (select caregiver_id from cur)),
-        prs as (select id, pooling_area, name, latitude, longitude, date_of_death, emergency_contact_name from insured_person where id = (select person_id from cur)),
-        st as (select settings from visit_settings where pooling_area = (select pooling_area from cur)),
-        -- The area's catalogue on the visit's day (a few dozen items, read whole: cheaper than a lookup per line).
-        cat as (select distinct on (code) code, minutes from catalogue_item
-                 where pooling_area = (select pooling_area from cur) and effective_from <= (select local_date::date from cur)
-                 order by code, effective_from desc)
+    `with cur as (select ${VISIT_COLUMNS} from visit v where ${cur})
    select (select row_to_json(cur) from cur) as visit,
-          (select row_to_json(cg) from cg) as caregiver,
           exists (select 1 from caregiver where user_id = ? and agency_id is not null) as signed_in_caregiver,
-          (select row_to_json(prs) from prs) as person,
-          (select settings from st) as settings,
-          -- An item's standard minutes (R05) are the catalogue's in force on the visit's day, as the month's audit
-          -- takes them (the plan's line keeps those of the day it was written).
-          (select json_agg(json_build_object('code', l.code, 'category', l.category, 'times', l.times, 'per', l.per, 'minutes', coalesce(cat.minutes, 0)) order by l.position)
-             from care_plan_line l left join cat on cat.code = l.code
-            where l.plan_version_id = (select plan_version_id from cur) and l.kind = 'ITEM') as lines,
-          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from cur)) as employments,
-          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
-             from contract k where k.agency_id = (select agency_id from cur)) as contracts,
-          (select code_hash from beneficiary_card where person_id = (select person_id from cur)) as card_hash,
-          (select json_agg(json_build_object('admittedOn', h.admitted_on, 'dischargedOn', h.discharged_on))
-             from hospital_stay h where h.person_id = (select person_id from cur) and h.admitted_on < (select local_date::date from cur)) as stays,
-          (select json_agg(n) from (
-             select ${NEIGHBOUR_COLUMNS}
-               from visit v where v.caregiver_id = (select caregiver_id from cur) and v.status = 'DONE'
-                and v.check_in_at between (select check_in_at from cur) - interval '36 hours' and (select check_in_at from cur) + interval '36 hours') n) as neighbours,
-          (select json_object_agg(u.code, u.n) from (
-             select i.code, sum(i.quantity)::int as n
-               from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
-              where o.plan_id = (select plan_id from cur) and o.status = 'DONE' and i.code in (select jsonb_array_elements_text(?::jsonb))
-                and o.check_in_at >= ((date_trunc('month', (select local_date::date from cur))::date)::timestamp at time zone 'Asia/Shanghai')
-                and o.local_date >= date_trunc('month', (select local_date::date from cur)) and o.local_date < date_trunc('month', (select local_date::date from cur)) + interval '1 month'
-                and o.check_in_at <= (select check_in_at from cur) and (o.check_in_at, o.id) < (select check_in_at, id from cur)
-                -- A deducting finding takes the visit out of the count. Looked up per visit by its index (a scalar
-                -- subquery, which the planner does not turn into a join that would scan all findings).
-                and (select 1 from visit_finding f where f.visit_id = o.id and f.rule <> 'R06'
-                       and (f.status = 'CONFIRMED' or (f.status = 'OPEN' and f.action = 'DEDUCT' and coalesce(((select settings from st) ->> 'deductOpenFindings')::boolean, ?))) limit 1) is null
-              group by i.code) u) as used`,
+          ${basisColumns('cur')},
+          ${dynamicColumns('cur', '?', `coalesce(((select settings from visit_settings where pooling_area = (select pooling_area from cur)) ->> 'deductOpenFindings')::boolean, ?)`)}`,
   );
 
 /** The visit looked up in the partitions its check-in can lie in: at most two days before the check-out. */
@@ -206,28 +223,50 @@ const COMPLETION_FACTS = completionFacts('visit_completion_facts', `v.id = ? and
  */
 const COMPLETION_FACTS_ANYWHERE = completionFacts('visit_completion_facts_anywhere', BY_KEY);
 
-/**
- * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
- * the audit row and the findings are written only when the visit was still open. A finding already there (same
- * visit, rule and key) stays as it is, with its decision. Returns the visit and the ids of the findings written.
- */
-const COMPLETE_VISIT = prepared(
-  'visit_complete',
-  `with upd as (
-     update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
-       confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
-     where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
-     returning ${VISIT_COLUMNS}),
-   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd),
-   fnd as (
+/** Findings (a JSON array of rows) inserted from a statement's `upd` when it holds the visit; a finding already there (same visit, rule and key) stays as it is, with its decision. */
+const FINDINGS_INSERT = (when: string) => `
      insert into visit_finding (id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, status, created_at, version)
      select id, pooling_area, visit_id, visit_at, month, agency_id, person_id, caregiver_id, rule, action, key, evidence, summary, 'OPEN', created_at, 1
        from json_to_recordset(?::json) as f(id uuid, pooling_area text, visit_id uuid, visit_at timestamptz, month date, agency_id uuid, person_id uuid,
                                             caregiver_id uuid, rule text, action text, key text, evidence jsonb, summary text, created_at timestamptz)
-      where exists (select 1 from upd)
-     on conflict (visit_id, rule, key) do nothing returning id)
+      ${when}
+     on conflict (visit_id, rule, key) do nothing returning id`;
+
+/** The end of a visit as stored, with its audit row, written only when the visit was still open. */
+const UPDATE_TO_DONE = `
+     update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
+       confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
+     where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
+     returning ${VISIT_COLUMNS}`;
+
+/**
+ * The end of a visit, its audit row and its findings, in one statement (so it needs no transaction of its own):
+ * the audit row and the findings are written only when the visit was still open. Returns the visit and the ids of
+ * the findings written.
+ */
+const COMPLETE_VISIT = prepared(
+  'visit_complete',
+  `with upd as (${UPDATE_TO_DONE}),
+   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd),
+   fnd as (${FINDINGS_INSERT('where exists (select 1 from upd)')})
    select upd.*, (select coalesce(json_agg(fnd.id), '[]') from fnd) as inserted from upd`,
 );
+
+/**
+ * The end of a visit decided on kept facts: the visit and its audit row in one statement, which also reads what
+ * the audit rules need that changes with every visit (dynamicColumns, as of before this end). The rules then run,
+ * and their findings, when there are any, follow in FINDINGS (the month's audit, which runs the same rules over
+ * every visit before billing, stores any that a crash between the two left out).
+ */
+const COMPLETE_VISIT_READING = prepared(
+  'visit_complete_reading',
+  `with upd as (${UPDATE_TO_DONE}),
+   aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd)
+   select upd.*, ${dynamicColumns('upd', '?', '?::boolean')} from upd`,
+);
+
+/** A visit's findings, after COMPLETE_VISIT_READING: the ids of those written. */
+const FINDINGS = prepared('visit_findings', `${FINDINGS_INSERT('')}`);
 
 export interface CheckInInput {
   id: string;
@@ -294,26 +333,35 @@ interface CheckInFacts {
   employments: { agencyId: string; from: string; until: string | null }[] | null;
   contracts: ContractFacts[] | null;
   person: { id: string; pooling_area: string; latitude: number | null; longitude: number | null } | null;
-  served: boolean;
-  plan: { version_id: string; plan_id: string } | null;
+  served: ServicePeriod[] | null;
+  plans: PlanVersionPeriod[] | null;
   existing: { caregiver_id: string; check_in_at: string } | null;
   settings: Partial<VisitSettings> | null;
 }
 
-/** What COMPLETION_FACTS reads in one statement. */
-interface CompletionFacts {
-  visit: VisitRow | null;
+/** What the end of a visit is decided on that changes seldom (basisColumns): kept by the visit's caregiver, person, plan version and agency. */
+interface CompletionBasis {
   caregiver: { id: string; user_id: string | null; agency_id: string | null; name: string; active: boolean; qualification: Caregiver['qualification']; certificate_expiry: string; agency_name: string | null } | null;
-  signed_in_caregiver: boolean;
   person: { id: string; pooling_area: string; name: string; latitude: number | null; longitude: number | null; date_of_death: string | null; emergency_contact_name: string | null } | null;
   settings: Partial<VisitSettings> | null;
-  lines: PlanLineFacts[] | null;
+  lines: Omit<PlanLineFacts, 'minutes'>[] | null;
+  catalogue: CatalogueMinutes[] | null;
   employments: { agencyId: string; from: string; until: string | null }[] | null;
   contracts: ContractFacts[] | null;
   card_hash: string | null;
-  stays: { admittedOn: string; dischargedOn: string | null }[] | null;
+  stays: Stay[] | null;
+}
+
+/** What changes with every visit (dynamicColumns). */
+interface CompletionDynamics {
   neighbours: NeighbourRow[] | null;
   used: Record<string, number> | null;
+}
+
+/** What COMPLETION_FACTS reads in one statement. */
+interface CompletionFacts extends CompletionBasis, CompletionDynamics {
+  visit: VisitRow | null;
+  signed_in_caregiver: boolean;
 }
 
 const reject = (code: HardRule | string, message: string, field?: string) =>
@@ -342,6 +390,36 @@ const toFacts = (r: NeighbourRow): VisitFacts => ({
   recordedAt: new Date(r.recorded_at ?? r.checked_in_recorded_at).toISOString(),
   source: r.source,
 });
+
+/** A check-in's facts as kept, by sign-in and person: every table they come from announces its changes. */
+const checkInCache = (em: EntityManager) =>
+  factCachesOf(em).cache<CheckInFacts>('visit-check-in', ['caregiver', 'employment', 'contract', 'insured_person', 'agency_client', 'care_plan', 'care_plan_version', 'visit_settings'], 50_000);
+
+/** What the end of a visit is decided on that changes seldom, kept by caregiver, person, plan version and agency. */
+const basisCache = (em: EntityManager) =>
+  factCachesOf(em).cache<CompletionBasis>(
+    'visit-completion',
+    ['caregiver', 'agency', 'employment', 'contract', 'insured_person', 'visit_settings', 'care_plan_line', 'catalogue_item', 'beneficiary_card', 'hospital_stay'],
+    50_000,
+  );
+const basisKeyOf = (v: Pick<VisitRow, 'caregiver_id' | 'person_id' | 'plan_version_id' | 'agency_id'>) => `${v.caregiver_id}|${v.person_id}|${v.plan_version_id}|${v.agency_id}`;
+
+/**
+ * Open visits as this process checked them in, for their check-out. Nothing of a visit's check-in changes while it
+ * is open but its state, and the check-out's write finds it only while it is still open: a visit voided or
+ * completed elsewhere meanwhile is decided afresh.
+ */
+const openVisitCache = (em: EntityManager) => factCachesOf(em).cache<VisitRow>('visit-open', [], 50_000);
+
+/** The end of a visit as the caregiver (or the agency, after the fact) gives it. */
+interface Completion {
+  checkOutAt: string;
+  checkOut: Position | null;
+  items: ItemDone[];
+  notes: string | null;
+  confirmation: ConfirmationInput | null;
+  source: 'DEVICE' | 'MANUAL';
+}
 
 const daysIn = (day: string) => Number(calendarMonth(day).last.slice(8, 10));
 
@@ -419,10 +497,12 @@ export class VisitsService {
 
   // ---- check-in -----------------------------------------------------------------------------------
 
-  /** The facts of a check-in (CHECK_IN_FACTS). */
-  private async checkInFacts(tx: Tx, userId: string, personId: string, visitId: string, day: string) {
-    const rows = await tx.rows<CheckInFacts>(CHECK_IN_FACTS, [userId, isUuid(personId) ? personId : null, day, day, day, day, visitId]);
-    return rows[0]!;
+  /** The facts of a check-in (CHECK_IN_FACTS), and whether they may be kept (no change was announced while they were read). */
+  private async checkInFacts(tx: Tx, userId: string, personId: string, visitId: string): Promise<CheckInFacts> {
+    const generation = factCachesOf(this.em).generation;
+    const f = (await tx.rows<CheckInFacts>(CHECK_IN_FACTS, [userId, isUuid(personId) ? personId : null, visitId]))[0]!;
+    if (f.caregiver?.agency_id && f.person) checkInCache(this.em).set(`${userId}|${f.person.id}`, { ...f, existing: null }, generation);
+    return f;
   }
 
   async checkIn(actor: Actor | null, input: CheckInInput): Promise<VisitRow> {
@@ -434,38 +514,79 @@ export class VisitsService {
     const day = dayOf(input.at);
     // Reads, then one write statement: no transaction held open across the rules.
     const tx = pooled(this.em);
-    const f = await this.checkInFacts(tx, a.userId, input.personId, input.id, day);
+    // With the facts kept from an earlier check-in, the write is the only statement. Whatever that way does not
+    // settle (a rule refuses, the id is taken) is decided afresh from the database below, replays included.
+    const kept = checkInCache(this.em).get(`${a.userId}|${input.personId}`);
+    if (kept) {
+      let decided: ReturnType<VisitsService['decideCheckIn']> | null = null;
+      try {
+        decided = this.decideCheckIn(kept, input, day);
+      } catch {
+        decided = null;
+      }
+      if (decided) {
+        const stored = await this.insertCheckIn(tx, a, input, day, decided);
+        if (stored) return stored;
+      }
+    }
+    const f = await this.checkInFacts(tx, a.userId, input.personId, input.id);
     const c = f.caregiver;
     if (!c?.agency_id) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
     if (f.existing) {
       if (f.existing.caregiver_id !== c.id || Date.parse(f.existing.check_in_at) !== Date.parse(input.at)) throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
       return (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0]!; // a replay of the same check-in
     }
-    if (!f.person || !f.served) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
+    const stored = await this.insertCheckIn(tx, a, input, day, this.decideCheckIn(f, input, day));
+    if (stored) return stored;
+    // The same check-in arrived meanwhile (a retry racing the first request), or another visit took the id.
+    const again = (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0];
+    if (again && again.caregiver_id === c.id && Date.parse(String(again.check_in_at)) === Date.parse(input.at)) return again;
+    throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+  }
+
+  /** The hard rules of a check-in on its facts; what the visit is stored with, or the rejection thrown. */
+  private decideCheckIn(f: CheckInFacts, input: CheckInInput, day: string) {
+    const c = f.caregiver;
+    if (!c?.agency_id) throw new AppError('FORBIDDEN', 'Your sign-in is not linked to a caregiver of an agency');
+    const person = f.person;
+    if (!person || !servedOn(f.served ?? [], day)) throw reject('OUT_OF_SCOPE', 'Your agency does not serve this person', 'input.personId');
     const eligible = caregiverEligibility(
       { active: c.active, qualification: c.qualification, certificateExpiry: c.certificate_expiry, employments: f.employments ?? [] },
       { agencyId: c.agency_id, day, contracts: f.contracts ?? [], categories: [] },
     );
     if (!eligible.ok) throw reject('CAREGIVER_NOT_ELIGIBLE', `The caregiver may not work for the agency on ${day} (${eligible.reason})`, 'input.caregiverId');
-    if (!f.plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
+    const plan = planInForce(f.plans ?? [], day);
+    if (!plan) throw reject('NO_PLAN_IN_FORCE', `No approved home-care plan of your agency is in force on ${day}`, 'input.personId');
     const s = visitSettingsFrom(f.settings);
-    const home = f.person.latitude !== null && f.person.longitude !== null ? { lat: f.person.latitude, lng: f.person.longitude } : null;
+    const home = person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null;
     const bad = checkTimesAndPlaces({ checkInAt: input.at, checkOutAt: null, checkIn: input.position, checkOut: null }, home, this.clock.now().toISOString(), s);
     if (bad.length) throw reject(bad[0]!.code, bad[0]!.message, `input.${bad[0]!.field === 'checkIn' ? 'position' : 'at'}`);
+    return { caregiverId: c.id, agencyId: c.agency_id, person, plan };
+  }
+
+  /**
+   * Stores a decided check-in with its audit row (one statement); null when a visit already has the id. The visit
+   * is kept for its check-out, and so is what its end is decided on, read in the same statement when not kept yet.
+   */
+  private async insertCheckIn(tx: Tx, a: Actor, input: CheckInInput, day: string, d: ReturnType<VisitsService['decideCheckIn']>): Promise<VisitRow | null> {
     await this.ensurePartition(tx, input.at);
-    const audit = { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: f.person.pooling_area, after: { personId: f.person.id, caregiverId: c.id, at: input.at, accuracy: input.position?.accuracy ?? null } };
+    const caches = factCachesOf(this.em);
+    const basisKey = basisKeyOf({ caregiver_id: d.caregiverId, person_id: d.person.id, plan_version_id: d.plan.version_id, agency_id: d.agencyId });
+    const readBasis = caches.enabled && !basisCache(this.em).get(basisKey);
+    const generation = caches.generation;
+    const audit = { operation: 'CHECK_IN', entity: 'Visit', entityId: input.id, poolingArea: d.person.pooling_area, after: { personId: d.person.id, caregiverId: d.caregiverId, at: input.at, accuracy: input.position?.accuracy ?? null } };
     const rows = await tx
-      .rows<VisitRow>(INSERT_CHECK_IN, [
-        input.id, f.person.pooling_area, c.agency_id, c.id, f.person.id, f.plan.plan_id, f.plan.version_id, day, input.at,
-        input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId, ...this.audit.values(a, audit),
+      .rows<VisitRow & { basis: CompletionBasis | null }>(INSERT_CHECK_IN, [
+        input.id, d.person.pooling_area, d.agencyId, d.caregiverId, d.person.id, d.plan.plan_id, d.plan.version_id, day, input.at,
+        input.position?.lat ?? null, input.position?.lng ?? null, input.position?.accuracy ?? null, a.userId, ...this.audit.values(a, audit), readBasis,
       ])
-      // The id was taken meanwhile by a visit of another time (visit_key): answered below as a conflict.
+      // The id was taken meanwhile by a visit of another time (visit_key): answered as a conflict by the caller.
       .catch((err: unknown) => (isUniqueViolation(err) ? [] : Promise.reject(err)));
-    if (rows[0]) return rows[0];
-    // The same check-in arrived meanwhile (a retry racing the first request), or another visit took the id.
-    const again = (await tx.rows<VisitRow>(VISIT_BY_ID, [input.id]))[0];
-    if (again && again.caregiver_id === c.id && Date.parse(String(again.check_in_at)) === Date.parse(input.at)) return again;
-    throw new AppError('CONFLICT', 'Another visit already has this id', { reason: 'DUPLICATE_ID' });
+    if (!rows[0]) return null;
+    const { basis, ...visit } = rows[0];
+    if (basis) basisCache(this.em).set(basisKey, basis, generation);
+    openVisitCache(this.em).set(visit.id, visit, generation);
+    return visit;
   }
 
   // ---- check-out ----------------------------------------------------------------------------------
@@ -483,6 +604,11 @@ export class VisitsService {
     e.throwIfAny();
     // Reads, then one write statement: no transaction held open across the rules.
     const tx = pooled(this.em);
+    const d = { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' as const };
+    // With the visit and its facts kept since its check-in, the write is the only statement (and the findings, when
+    // there are any). Whatever that way does not settle is decided afresh from the database below, replays included.
+    const kept = await this.completeKept(tx, a, input.visitId, d);
+    if (kept) return kept;
     // A visit lasts at most a few hours (maxVisitHours): its check-in lies within two days before the check-out.
     const at = Date.parse(input.at);
     const f = await this.completionFacts(tx, isUuid(input.visitId) ? input.visitId : null, a.userId, input.items, new Date(at - 48 * 3_600_000).toISOString(), new Date(at).toISOString());
@@ -491,37 +617,90 @@ export class VisitsService {
     if (!v || f.caregiver?.user_id !== a.userId) throw notFound('Visit');
     if (v.status === 'DONE' && v.check_out_at && new Date(v.check_out_at).getTime() === Date.parse(input.at)) return { visit: v }; // a replay
     if (v.status !== 'OPEN') throw new AppError('CONFLICT', `The visit is ${v.status}`, { reason: 'NOT_OPEN', state: v.status });
-    return this.complete(tx, a, f, { checkOutAt: input.at, checkOut: input.position, items: input.items, notes: input.notes ?? null, confirmation: input.confirmation ?? null, source: 'DEVICE' });
+    return this.complete(tx, a, f, d);
   }
 
   /**
    * The facts of a check-out (COMPLETION_FACTS). A visit is looked up by its id and a window of check-in times
    * (`checkedInFrom` to `checkedInTo`), so that PostgreSQL reads only the partitions the check-in can lie in
-   * however many months of visits there are; when nothing is found there, in every partition.
+   * however many months of visits there are; when nothing is found there, in every partition. What changes
+   * seldom is kept for the person's next visits.
    */
   private async completionFacts(tx: Tx, visitId: string | null, userId: string, items: ItemDone[], checkedInFrom: string, checkedInTo: string): Promise<CompletionFacts> {
     const codes = JSON.stringify(items.map((i) => i.code));
     const rest = [userId, codes, DEFAULT_VISIT_SETTINGS.deductOpenFindings];
-    const [found] = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, checkedInFrom, checkedInTo, ...rest]);
-    if (found!.visit || !visitId) return found!;
-    return (await tx.rows<CompletionFacts>(COMPLETION_FACTS_ANYWHERE, [visitId, ...rest]))[0]!;
+    const generation = factCachesOf(this.em).generation;
+    let [found] = await tx.rows<CompletionFacts>(COMPLETION_FACTS, [visitId, checkedInFrom, checkedInTo, ...rest]);
+    if (!found!.visit && visitId) [found] = await tx.rows<CompletionFacts>(COMPLETION_FACTS_ANYWHERE, [visitId, ...rest]);
+    const f = found!;
+    if (f.visit) {
+      const { visit, signed_in_caregiver, neighbours, used, ...basis } = f;
+      basisCache(this.em).set(basisKeyOf(visit), basis, generation);
+    }
+    return f;
+  }
+
+  /**
+   * The end of a visit from what was kept at its check-in, or null for the caller to decide it afresh: nothing
+   * kept, a rule refuses, or the visit changed meanwhile (the write finds it no longer open).
+   */
+  private async completeKept(tx: Tx, actor: Actor, visitId: string, d: Completion): Promise<{ visit: VisitRow } | null> {
+    const v = openVisitCache(this.em).get(visitId);
+    const basis = v && basisCache(this.em).get(basisKeyOf(v));
+    if (!v || !basis || basis.caregiver?.user_id !== actor.userId) return null;
+    openVisitCache(this.em).delete(visitId);
+    let end: ReturnType<VisitsService['decideCompletion']>;
+    try {
+      end = this.decideCompletion(v, basis, d);
+    } catch {
+      return null;
+    }
+    const s = visitSettingsFrom(basis.settings);
+    const [row] = await tx.rows<VisitRow & CompletionDynamics>(COMPLETE_VISIT_READING, [
+      ...end.values, ...this.audit.values(actor, end.audit), JSON.stringify(d.items.map((i) => i.code)), s.deductOpenFindings,
+    ]);
+    if (!row) return null;
+    const { neighbours, used, ...done } = row;
+    const found = await this.judge(tx, end.next, { ...basis, neighbours, used }, s, end.lines, end.now);
+    if (found.length) {
+      const written = new Set((await tx.rows<{ id: string }>(FINDINGS, [JSON.stringify(found.map((x) => x.row))])).map((r) => r.id));
+      const fresh = found.filter((x) => written.has(x.event.id)).map((x) => x.event);
+      if (fresh.length) await this.publish(tx, fresh);
+    }
+    return { visit: done };
   }
 
   /** Checks and stores the end of a visit, then runs the audit rules on it and its neighbours. */
-  private async complete(
-    tx: Tx,
-    actor: Actor,
-    f: CompletionFacts,
-    d: { checkOutAt: string; checkOut: Position | null; items: ItemDone[]; notes: string | null; confirmation: ConfirmationInput | null; source: 'DEVICE' | 'MANUAL' },
-  ): Promise<{ visit: VisitRow }> {
+  private async complete(tx: Tx, actor: Actor, f: CompletionFacts, d: Completion): Promise<{ visit: VisitRow }> {
     const v = f.visit!;
+    const end = this.decideCompletion(v, f, d);
+    const found = await this.judge(tx, end.next, f, visitSettingsFrom(f.settings), end.lines, end.now);
+    const [row] = await tx.rows<VisitRow & { inserted: string[] }>(COMPLETE_VISIT, [...end.values, ...this.audit.values(actor, end.audit), JSON.stringify(found.map((x) => x.row))]);
+    if (!row) throw new AppError('CONFLICT', 'The visit changed meanwhile', { reason: 'NOT_OPEN', state: v.status });
+    const { inserted, ...done } = row;
+    const written = new Set(inserted);
+    const fresh = found.filter((x) => written.has(x.event.id)).map((x) => x.event);
+    // Published once stored (in the caller's transaction when there is one, delivered at its commit).
+    if (fresh.length) await this.publish(tx, fresh);
+    return { visit: done };
+  }
+
+  /**
+   * The hard rules of a visit's end on its facts: the visit as it will be stored (so that the audit rules run
+   * before the statement that stores it), the plan's items with their minutes on the visit's day, the values of
+   * UPDATE_TO_DONE and the audit row; or the rejection thrown.
+   */
+  private decideCompletion(v: VisitRow, f: CompletionBasis, d: Completion) {
     const c = f.caregiver!;
     const person = f.person!;
     const s = visitSettingsFrom(f.settings);
     const checkInAt = new Date(v.check_in_at).toISOString();
     const day = dayOf(checkInAt);
-    // Items: only those of the plan version the visit serves, and within the caregiver's qualification.
-    const lines = f.lines ?? [];
+    // Items: only those of the plan version the visit serves, and within the caregiver's qualification. An item's
+    // standard minutes (R05) are the catalogue's in force on the visit's day, as the month's audit takes them (the
+    // plan's line keeps those of the day it was written).
+    const minutes = minutesOn(f.catalogue ?? [], day);
+    const lines: PlanLineFacts[] = (f.lines ?? []).map((l) => ({ ...l, minutes: minutes.get(l.code) ?? 0 }));
     const byCode = new Map(lines.map((l) => [l.code, l]));
     const missing = d.items.findIndex((i) => !byCode.has(i.code));
     if (missing >= 0) throw reject('ITEM_NOT_IN_PLAN', `${d.items[missing]!.code} is not in the plan`, `input.items.${missing}.code`);
@@ -555,13 +734,11 @@ export class VisitsService {
       }
     }
     const now = this.clock.now().toISOString();
-    // The visit as it will be stored, so that the rules run before the one statement that stores it.
     const next: VisitRow = {
       ...v, status: 'DONE', check_out_at: d.checkOutAt as never, check_out_lat: d.checkOut?.lat ?? null, check_out_lng: d.checkOut?.lng ?? null,
       check_out_accuracy: d.checkOut?.accuracy ?? null, items: d.items, notes: d.notes?.trim() || null, confirmation: d.confirmation?.method ?? null,
       confirmed_by: confirmedBy, recorded_at: now as never,
     };
-    const found = await this.judge(tx, next, f, s, lines, now);
     const audit = {
       operation: d.source === 'MANUAL' ? 'RECORD_VISIT' : 'CHECK_OUT',
       entity: 'Visit',
@@ -569,22 +746,14 @@ export class VisitsService {
       poolingArea: v.pooling_area,
       after: { at: d.checkOutAt, items: d.items.map((i) => `${i.code}×${i.quantity}`).join(' '), confirmation: d.confirmation?.method ?? null, accuracy: d.checkOut?.accuracy ?? null },
     };
-    const [row] = await tx.rows<VisitRow & { inserted: string[] }>(COMPLETE_VISIT, [
+    const values = [
       d.checkOutAt, next.check_out_lat, next.check_out_lng, next.check_out_accuracy, JSON.stringify(d.items), next.notes, next.confirmation, confirmedBy, signature, now, v.id, checkInAt,
-      ...this.audit.values(actor, audit),
-      JSON.stringify(found.map((x) => x.row)),
-    ]);
-    if (!row) throw new AppError('CONFLICT', 'The visit changed meanwhile', { reason: 'NOT_OPEN', state: v.status });
-    const { inserted, ...done } = row;
-    const written = new Set(inserted);
-    const fresh = found.filter((x) => written.has(x.event.id)).map((x) => x.event);
-    // Published once stored (in the caller's transaction when there is one, delivered at its commit).
-    if (fresh.length) await this.publish(tx, fresh);
-    return { visit: done };
+    ];
+    return { next, lines, now, audit, values };
   }
 
   /** The audit rules on a visit about to be completed, as rows to store and events to publish; an overlap is also a finding on the other visit. */
-  private async judge(tx: Tx, v: VisitRow, f: CompletionFacts, s: VisitSettings, lines: PlanLineFacts[], createdAt: string) {
+  private async judge(tx: Tx, v: VisitRow, f: CompletionBasis & CompletionDynamics, s: VisitSettings, lines: PlanLineFacts[], createdAt: string) {
     const facts = toFacts(v);
     const day = dayOf(facts.checkInAt);
     const person = f.person!;
@@ -593,7 +762,7 @@ export class VisitsService {
     const context: VisitContext = {
       home: person.latitude !== null && person.longitude !== null ? { lat: person.latitude, lng: person.longitude } : null,
       dateOfDeath: person.date_of_death,
-      hospitalStays: f.stays ?? [],
+      hospitalStays: staysBefore(f.stays ?? [], day),
       itemMinutes: Object.fromEntries(lines.map((l) => [l.code, l.minutes])),
       monthlyLimits: Object.fromEntries(lines.map((l) => [l.code, unitsPerMonth(l, days)])),
       usedBefore: f.used ?? {},
