@@ -38,7 +38,7 @@ import { AppError, FieldErrors, InputError, notFound } from '../shared/errors.ts
 import { isUuid } from '../shared/identifiers.ts';
 import { localDate, type Clock } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
-import { pooled, prepared, txOf, type Tx } from '../shared/prepared.ts';
+import { pooled, prepared, txOf, type Statement, type Tx } from '../shared/prepared.ts';
 import { factCachesOf } from '../shared/fact-cache.ts';
 import { minutesOn, planInForce, servedOn, staysBefore, type CatalogueMinutes, type PlanVersionPeriod, type ServicePeriod, type Stay } from './visits.facts.ts';
 
@@ -163,14 +163,14 @@ const basisColumns = (cur: string) => `
  * earlier visits of the month used (R06), less those of visits a finding deducts (`deductOpen`: whether an open
  * deducting finding does). Read as of the statement's start, so a statement that completes `cur` still sees the rest.
  */
-const dynamicColumns = (cur: string, codes: string, deductOpen: string) => `
+const dynamicColumns = (cur: string, codes: string, deductOpen: string, tables = { neighbours: 'visit', month: 'visit' }) => `
           (select json_agg(n) from (
              select ${NEIGHBOUR_COLUMNS}
-               from visit v where v.caregiver_id = (select caregiver_id from ${cur}) and v.status = 'DONE'
+               from ${tables.neighbours} v where v.caregiver_id = (select caregiver_id from ${cur}) and v.status = 'DONE'
                 and v.check_in_at between (select check_in_at from ${cur}) - interval '36 hours' and (select check_in_at from ${cur}) + interval '36 hours') n) as neighbours,
           (select json_object_agg(u.code, u.n) from (
              select i.code, sum(i.quantity)::int as n
-               from visit o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
+               from ${tables.month} o cross join lateral jsonb_to_recordset(o.items) as i(code text, quantity int)
               where o.plan_id = (select plan_id from ${cur}) and o.status = 'DONE' and i.code in (select jsonb_array_elements_text(${codes}::jsonb))
                 and o.check_in_at >= ((date_trunc('month', (select local_date::date from ${cur}))::date)::timestamp at time zone 'Asia/Shanghai')
                 and o.local_date >= date_trunc('month', (select local_date::date from ${cur})) and o.local_date < date_trunc('month', (select local_date::date from ${cur})) + interval '1 month'
@@ -184,7 +184,8 @@ const dynamicColumns = (cur: string, codes: string, deductOpen: string) => `
 /**
  * The check-in and its audit row, in one statement; nothing when a visit with the id and time is already there.
  * When asked (the last placeholder), it also reads what the visit's end will be decided on (basisColumns), so that
- * the check-out finds it kept.
+ * the check-out finds it kept. (Written through the partitioned table: PostgreSQL locks only the partition a row
+ * goes to; naming the month's partition measured the same.)
  */
 const INSERT_CHECK_IN = prepared(
   'visit_insert_check_in',
@@ -232,9 +233,9 @@ const FINDINGS_INSERT = (when: string) => `
       ${when}
      on conflict (visit_id, rule, key) do nothing returning id`;
 
-/** The end of a visit as stored, with its audit row, written only when the visit was still open. */
-const UPDATE_TO_DONE = `
-     update visit as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
+/** The end of a visit as stored (in `table`: the visits, or the partition of its month), written only when the visit was still open. */
+const updateToDone = (table = 'visit') => `
+     update ${table} as v set status = 'DONE', check_out_at = ?, check_out_lat = ?, check_out_lng = ?, check_out_accuracy = ?, items = ?::jsonb, notes = ?,
        confirmation = ?, confirmed_by = ?, signature = ?, recorded_at = ?
      where v.id = ? and v.check_in_at = ? and v.status = 'OPEN'
      returning ${VISIT_COLUMNS}`;
@@ -246,7 +247,7 @@ const UPDATE_TO_DONE = `
  */
 const COMPLETE_VISIT = prepared(
   'visit_complete',
-  `with upd as (${UPDATE_TO_DONE}),
+  `with upd as (${updateToDone()}),
    aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd),
    fnd as (${FINDINGS_INSERT('where exists (select 1 from upd)')})
    select upd.*, (select coalesce(json_agg(fnd.id), '[]') from fnd) as inserted from upd`,
@@ -257,15 +258,33 @@ const COMPLETE_VISIT = prepared(
  * the audit rules need that changes with every visit (dynamicColumns, as of before this end). The rules then run,
  * and their findings, when there are any, follow in FINDINGS (the month's audit, which runs the same rules over
  * every visit before billing, stores any that a crash between the two left out).
+ *
+ * The statement names the partition of the visit's month (and reads the neighbours there too unless their 36 hours
+ * reach into another month): a prepared statement on the partitioned table runs a generic plan, which locks every
+ * month's partition at each execution, whatever it then prunes, and a city adds twelve a year. One statement per
+ * month (and edge), each prepared once per pooled connection.
  */
-const COMPLETE_VISIT_READING = prepared(
-  'visit_complete_reading',
-  `with upd as (${UPDATE_TO_DONE}),
+const completeReadingStatements = new Map<string, Statement>();
+function completeVisitReading(v: Pick<VisitRow, 'local_date' | 'check_in_at'>): Statement {
+  const month = v.local_date.slice(0, 7);
+  const at = new Date(v.check_in_at).getTime();
+  const inMonth = [at - 36 * 3_600_000, at + 36 * 3_600_000].every((t) => dayOf(new Date(t).toISOString()).slice(0, 7) === month);
+  const key = `${month.replace('-', '_')}${inMonth ? '' : '_edge'}`;
+  let statement = completeReadingStatements.get(key);
+  if (!statement) {
+    const partition = `visit_${month.replace('-', '_')}`;
+    statement = prepared(
+      `visit_complete_reading_${key}`,
+      `with upd as (${updateToDone(partition)}),
    aud as (insert into audit_log (${AUDIT_COLUMNS}) select ${AUDIT_VALUES} from upd)
-   select upd.*, ${dynamicColumns('upd', '?', '?::boolean')} from upd`,
-);
+   select upd.*, ${dynamicColumns('upd', '?', '?::boolean', { neighbours: inMonth ? partition : 'visit', month: partition })} from upd`,
+    );
+    completeReadingStatements.set(key, statement);
+  }
+  return statement;
+}
 
-/** A visit's findings, after COMPLETE_VISIT_READING: the ids of those written. */
+/** A visit's findings, after completeVisitReading's statement: the ids of those written. */
 const FINDINGS = prepared('visit_findings', `${FINDINGS_INSERT('')}`);
 
 export interface CheckInInput {
@@ -656,7 +675,7 @@ export class VisitsService {
       return null;
     }
     const s = visitSettingsFrom(basis.settings);
-    const [row] = await tx.rows<VisitRow & CompletionDynamics>(COMPLETE_VISIT_READING, [
+    const [row] = await tx.rows<VisitRow & CompletionDynamics>(completeVisitReading(v), [
       ...end.values, ...this.audit.values(actor, end.audit), JSON.stringify(d.items.map((i) => i.code)), s.deductOpenFindings,
     ]);
     if (!row) return null;
@@ -688,7 +707,7 @@ export class VisitsService {
   /**
    * The hard rules of a visit's end on its facts: the visit as it will be stored (so that the audit rules run
    * before the statement that stores it), the plan's items with their minutes on the visit's day, the values of
-   * UPDATE_TO_DONE and the audit row; or the rejection thrown.
+   * updateToDone and the audit row; or the rejection thrown.
    */
   private decideCompletion(v: VisitRow, f: CompletionBasis, d: Completion) {
     const c = f.caregiver!;
