@@ -108,6 +108,21 @@ const PERSON_NAMES = prepared('visit_person_names', `select id, name from insure
 
 const ENSURE_PARTITIONS = prepared('visit_ensure_partitions', `select visit_ensure_partitions(?::date, 1)`);
 
+// The facts of a visit that are not bound to its day, as JSON in the shapes the rules take (caregiverEligibility,
+// visits.facts.ts), each read the same way by every statement that needs it. Arguments are SQL expressions.
+const employmentsOf = (caregiver: string) =>
+  `(select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = ${caregiver})`;
+const contractsOf = (agency: string) =>
+  `(select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
+             from contract k where k.agency_id = ${agency})`;
+const servicePeriodsOf = (person: string, agency: string) =>
+  `(select json_agg(json_build_object('since', ac.since, 'until', ac.until)) from agency_client ac where ac.person_id = ${person} and ac.agency_id = ${agency})`;
+/** The person's approved (or since superseded or ended) home-care plan versions with the agency. */
+const planVersionsOf = (person: string, agency: string) =>
+  `(select json_agg(json_build_object('version_id', v.id, 'plan_id', p.id, 'number', v.number, 'from', v.effective_from, 'until', v.effective_until))
+             from care_plan_version v join care_plan p on p.id = v.plan_id
+            where p.person_id = ${person} and p.agency_id = ${agency} and p.care_form = 'HOME' and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED'))`;
+
 /**
  * Everything a check-in is decided on, in one statement (it is the hottest path of the system), none of it bound
  * to the day, so that it can be kept (fact-cache.ts) and asked about any day (visits.facts.ts): the caregiver of
@@ -119,16 +134,11 @@ const CHECK_IN_FACTS = prepared(
   `with cg as (select id, agency_id, active, qualification, certificate_expiry from caregiver where user_id = ?),
         prs as (select id, pooling_area, latitude, longitude from insured_person where id = ?)
    select (select row_to_json(cg) from cg) as caregiver,
-          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select id from cg)) as employments,
-          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
-             from contract k where k.agency_id = (select agency_id from cg)) as contracts,
+          ${employmentsOf('(select id from cg)')} as employments,
+          ${contractsOf('(select agency_id from cg)')} as contracts,
           (select row_to_json(prs) from prs) as person,
-          (select json_agg(json_build_object('since', ac.since, 'until', ac.until)) from agency_client ac
-            where ac.person_id = (select id from prs) and ac.agency_id = (select agency_id from cg)) as served,
-          (select json_agg(json_build_object('version_id', v.id, 'plan_id', p.id, 'number', v.number, 'from', v.effective_from, 'until', v.effective_until))
-             from care_plan_version v join care_plan p on p.id = v.plan_id
-            where p.person_id = (select id from prs) and p.agency_id = (select agency_id from cg) and p.care_form = 'HOME'
-              and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')) as plans,
+          ${servicePeriodsOf('(select id from prs)', '(select agency_id from cg)')} as served,
+          ${planVersionsOf('(select id from prs)', '(select agency_id from cg)')} as plans,
           (select json_build_object('caregiver_id', k.caregiver_id, 'check_in_at', k.check_in_at) from visit_key k where k.id = ?) as existing,
           (select settings from visit_settings where pooling_area = (select pooling_area from prs)) as settings`,
 );
@@ -151,9 +161,8 @@ const basisColumns = (cur: string) => `
           (select json_agg(json_build_object('code', ci.code, 'minutes', ci.minutes, 'from', ci.effective_from)) from catalogue_item ci
             where ci.pooling_area = (select pooling_area from ${cur})
               and ci.code in (select l.code from care_plan_line l where l.plan_version_id = (select plan_version_id from ${cur}) and l.kind = 'ITEM')) as catalogue,
-          (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = (select caregiver_id from ${cur})) as employments,
-          (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
-             from contract k where k.agency_id = (select agency_id from ${cur})) as contracts,
+          ${employmentsOf(`(select caregiver_id from ${cur})`)} as employments,
+          ${contractsOf(`(select agency_id from ${cur})`)} as contracts,
           (select code_hash from beneficiary_card where person_id = (select person_id from ${cur})) as card_hash,
           (select json_agg(json_build_object('admittedOn', h.admitted_on, 'dischargedOn', h.discharged_on)) from hospital_stay h where h.person_id = (select person_id from ${cur})) as stays`;
 
@@ -472,9 +481,7 @@ export class VisitsService {
   private async eligible(em: EntityManager, c: Caregiver, agencyId: string, day: string, categories: ('A' | 'B' | 'C')[]): Promise<void> {
     // The caregiver's employments and the agency's contracts, in one statement.
     const [f] = await em.execute<{ employments: { agencyId: string; from: string; until: string | null }[] | null; contracts: ContractFacts[] | null }[]>(
-      `select (select json_agg(json_build_object('agencyId', e.agency_id, 'from', e."from", 'until', e.until)) from employment e where e.caregiver_id = ?) as employments,
-              (select json_agg(json_build_object('state', k.state, 'startDate', k.start_date, 'endDate', k.end_date, 'suspendedFrom', k.suspended_from, 'suspendedUntil', k.suspended_until))
-                 from contract k where k.agency_id = ?) as contracts`,
+      `select ${employmentsOf('?')} as employments, ${contractsOf('?')} as contracts`,
       [c.id, agencyId],
     );
     const r = caregiverEligibility(
@@ -484,25 +491,16 @@ export class VisitsService {
     if (!r.ok) throw notEligible(r.reason, day);
   }
 
-  /** The approved HOME plan version of this agency in force for the person on the day. */
+  /** The approved HOME plan version of this agency in force for the person on the day (as a check-in takes it: visits.facts.ts). */
   private async planOn(em: EntityManager, personId: string, agencyId: string, day: string): Promise<{ version_id: string; plan_id: string } | null> {
-    const rows = await em.execute<{ version_id: string; plan_id: string }[]>(
-      `select v.id as version_id, p.id as plan_id from care_plan_version v join care_plan p on p.id = v.plan_id
-        where p.person_id = ? and p.agency_id = ? and p.care_form = 'HOME' and v.state in ('APPROVED', 'SUPERSEDED', 'ENDED')
-          and v.effective_from <= ? and (v.effective_until is null or v.effective_until >= ?)
-          and (v.effective_until is null or v.effective_until >= v.effective_from)
-        order by v.number desc limit 1`,
-      [personId, agencyId, day, day],
-    );
-    return rows[0] ?? null;
+    const [r] = await em.execute<{ plans: PlanVersionPeriod[] | null }[]>(`select ${planVersionsOf('?', '?')} as plans`, [personId, agencyId]);
+    return planInForce(r?.plans ?? [], day);
   }
 
+  /** Whether the agency serves the person on the day (as a check-in takes it: visits.facts.ts). */
   private async served(em: EntityManager, personId: string, agencyId: string, day: string): Promise<boolean> {
-    const rows = await em.execute<{ n: number }[]>(
-      `select count(*)::int as n from agency_client where person_id = ? and agency_id = ? and since <= ? and (until is null or until >= ?)`,
-      [personId, agencyId, day, day],
-    );
-    return rows[0]!.n > 0;
+    const [r] = await em.execute<{ served: ServicePeriod[] | null }[]>(`select ${servicePeriodsOf('?', '?')} as served`, [personId, agencyId]);
+    return servedOn(r?.served ?? [], day);
   }
 
   async visitById(em: EntityManager, id: string): Promise<VisitRow | null> {
