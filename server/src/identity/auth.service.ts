@@ -1,7 +1,7 @@
 // Signing in and out, sessions and own passwords. Sessions live in PostgreSQL so that any server
 // process can serve any request.
 import { createHash, randomBytes } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { parse as parseCookie } from 'cookie';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Session } from './session.entity.ts';
@@ -64,6 +64,17 @@ interface SessionFacts {
   revokedAt: Date | null;
   active: boolean;
   actor: Actor;
+}
+
+/**
+ * Revokes the sessions the filter names (every revocation goes through here), and drops the sessions this process
+ * keeps: a bulk update is no flush, so the ORM's subscriber does not see it (the trigger's notification tells the
+ * other processes). Returns how many were revoked.
+ */
+export async function revokeSessions(em: EntityManager, where: FilterQuery<Session>, at: Date, reason: string): Promise<number> {
+  const revoked = await em.nativeUpdate(Session, { ...(where as object), revokedAt: null }, { revokedAt: at, revokeReason: reason });
+  factCachesOf(em).changed('session');
+  return revoked;
 }
 
 /** Valid sessions by token hash, as last read (or touched) by this process. */
@@ -190,8 +201,7 @@ export class AuthService {
 
   async logout(actor: Actor, sessionHash: string): Promise<void> {
     await this.em.transactional(async (em) => {
-      await em.nativeUpdate(Session, { tokenHash: sessionHash, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'LOGOUT' });
-      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
+      await revokeSessions(em, { tokenHash: sessionHash }, this.clock.now(), 'LOGOUT');
       await this.audit.record(em, actor, { operation: 'LOGOUT', entity: 'User', entityId: actor.userId, poolingArea: actor.poolingArea });
     });
   }
@@ -212,12 +222,7 @@ export class AuthService {
       user.passwordHash = await hashPassword(next);
       user.passwordChangedAt = now;
       user.mustChangePassword = false;
-      const revoked = await em.nativeUpdate(
-        Session,
-        { user: user.id, tokenHash: { $ne: sessionHash }, revokedAt: null },
-        { revokedAt: now, revokeReason: 'PASSWORD_CHANGED' },
-      );
-      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
+      const revoked = await revokeSessions(em, { user: user.id, tokenHash: { $ne: sessionHash } }, now, 'PASSWORD_CHANGED');
       await this.audit.record(em, actor, { operation: 'PASSWORD_CHANGED', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, detail: { otherSessionsRevoked: revoked } });
     });
   }

@@ -4,11 +4,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RoleGrant, User, type UserStatus } from './user.entity.ts';
 import { Agency, AssessmentOrg } from './org.entity.ts';
-import { Session } from './session.entity.ts';
 import { Region } from '../regions/region.entity.ts';
 import { hashPassword } from './password.ts';
 import { checkPasswordPolicy } from './identity.rules.ts';
-import { policyMessage } from './auth.service.ts';
+import { policyMessage, revokeSessions } from './auth.service.ts';
 import { ROLE_SCOPE, type Role } from './permissions.ts';
 import { requirePermission } from './identity.access.ts';
 import type { Actor } from '../graphql/context.ts';
@@ -18,7 +17,6 @@ import { isUuid, parseCreditCode } from '../shared/identifiers.ts';
 import { containsPattern } from '../shared/sql.ts';
 import { findPage, type Page, type PageRequest } from '../graphql/pagination.ts';
 import type { Clock } from '../shared/clock.ts';
-import { factCachesOf } from '../shared/fact-cache.ts';
 
 export interface GrantInput {
   role: Role;
@@ -157,8 +155,7 @@ export class UsersService {
         user.failedAttempts = 0;
         user.lockedUntil = null;
       } else {
-        await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'DISABLED' });
-        factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
+        await revokeSessions(em, { user: user.id }, this.clock.now(), 'DISABLED');
       }
       await em.flush();
       await this.audit.record(em, actor, { operation: status === 'ACTIVE' ? 'ENABLE' : 'DISABLE', entity: 'User', entityId: user.id, poolingArea: user.poolingArea, before, after: userSnapshot(user) });
@@ -179,8 +176,7 @@ export class UsersService {
       user.failedAttempts = 0;
       user.lockedUntil = null;
       user.passwordChangedAt = this.clock.now();
-      await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.clock.now(), revokeReason: 'PASSWORD_RESET' });
-      factCachesOf(em).changed('session'); // not a flush: the subscriber does not see it
+      await revokeSessions(em, { user: user.id }, this.clock.now(), 'PASSWORD_RESET');
       await em.flush();
       await this.audit.record(em, actor, { operation: 'RESET_PASSWORD', entity: 'User', entityId: user.id, poolingArea: user.poolingArea });
       return { user, temporaryPassword };

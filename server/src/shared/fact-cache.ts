@@ -51,10 +51,6 @@ export class FactCache<V extends {}> {
     this.values.delete(key);
   }
 
-  get size(): number {
-    return this.values.size;
-  }
-
   clear(): void {
     this.values.clear();
   }
