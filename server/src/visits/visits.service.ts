@@ -419,6 +419,15 @@ const toFacts = (r: NeighbourRow): VisitFacts => ({
   source: r.source,
 });
 
+/** A decision on kept facts, or null when they refuse: the caller decides afresh on facts read now, and answers with that. */
+function orAfresh<T>(decide: () => T): T | null {
+  try {
+    return decide();
+  } catch {
+    return null;
+  }
+}
+
 /** A check-in's facts as kept, by sign-in and person: every table they come from announces its changes. */
 const checkInCache = (em: EntityManager) =>
   factCachesOf(em).cache<CheckInFacts>('visit-check-in', ['caregiver', 'employment', 'contract', 'insured_person', 'agency_client', 'care_plan', 'care_plan_version', 'visit_settings'], 50_000);
@@ -535,12 +544,7 @@ export class VisitsService {
     // settle (a rule refuses, the id is taken) is decided afresh from the database below, replays included.
     const kept = checkInCache(this.em).get(`${a.userId}|${input.personId}`);
     if (kept) {
-      let decided: ReturnType<VisitsService['decideCheckIn']> | null = null;
-      try {
-        decided = this.decideCheckIn(kept, input, day);
-      } catch {
-        decided = null;
-      }
+      const decided = orAfresh(() => this.decideCheckIn(kept, input, day));
       if (decided) {
         const stored = await this.insertCheckIn(tx, a, input, day, decided);
         if (stored) return stored;
@@ -666,12 +670,8 @@ export class VisitsService {
     const basis = v && basisCache(this.em).get(basisKeyOf(v));
     if (!v || !basis || basis.caregiver?.user_id !== actor.userId) return null;
     openVisitCache(this.em).delete(visitId);
-    let end: ReturnType<VisitsService['decideCompletion']>;
-    try {
-      end = this.decideCompletion(v, basis, d);
-    } catch {
-      return null;
-    }
+    const end = orAfresh(() => this.decideCompletion(v, basis, d));
+    if (!end) return null;
     const s = visitSettingsFrom(basis.settings);
     const [row] = await tx.rows<VisitRow & CompletionDynamics>(completeVisitReading(v), [
       ...end.values, ...this.audit.values(actor, end.audit), JSON.stringify(d.items.map((i) => i.code)), s.deductOpenFindings,
